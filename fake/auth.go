@@ -1,0 +1,43 @@
+package fake
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine"
+)
+
+// authenticate finds the tenant of a /v1 request (spec 1.2). An IAM token
+// in X-Auth-Token names its tenant. Without one, a request signed the
+// Huawei SDK way (Authorization: SDK-HMAC-SHA256 … plus X-Sdk-Date) is
+// taken for the project in X-Project-Id; the signature is not checked.
+// Missing or unknown credentials give 401 EndPoint.0003; a malformed path
+// project 400 EndPoint.0014; credentials of another project 403
+// EndPoint.0004.
+func (s *Server) authenticate(r *http.Request, pathProject string) (Tenant, *api.Error) {
+	var (
+		t  Tenant
+		ok bool
+	)
+	if tok := r.Header.Get("X-Auth-Token"); tok != "" {
+		t, ok = s.eng.TenantByToken(tok)
+	} else if signed(r) {
+		t, ok = s.eng.TenantByProject(r.Header.Get("X-Project-Id"))
+	}
+	switch {
+	case !ok:
+		return t, api.E0003
+	case !engine.ValidProjectID(pathProject):
+		return t, api.E0014
+	case t.ProjectID != pathProject:
+		return t, api.E0004
+	}
+	return t, nil
+}
+
+// signed reports whether r carries an SDK-HMAC-SHA256 signature, as both
+// the Huawei SDK and gophertelekomcloud in AK/SK mode send.
+func signed(r *http.Request) bool {
+	return strings.HasPrefix(r.Header.Get("Authorization"), "SDK-HMAC-SHA256 ") && r.Header.Get("X-Sdk-Date") != ""
+}

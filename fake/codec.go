@@ -1,0 +1,73 @@
+package fake
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+
+	"github.com/seed42eb3344/vpcepfake/internal/api"
+)
+
+// maxBody is the largest request body read (1 MiB): far above any valid
+// VPCEP body (200 port mappings take about 12 KiB). A larger body gets 400
+// EndPoint.0002.
+const maxBody = 1 << 20
+
+// readBody reads r's body up to maxBody.
+func readBody(r *http.Request) ([]byte, *api.Error) {
+	if r.Body == nil {
+		return nil, nil
+	}
+	b, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+	if err != nil || len(b) > maxBody {
+		return nil, api.E0002
+	}
+	return b, nil
+}
+
+// decode parses a JSON request body into v. A missing body, malformed JSON
+// and a value of the wrong JSON type give 400: the code that fieldCodes
+// names for the offending field ("ports.client_port"), else EndPoint.0002.
+// (The catalog's EndPoint.0011 "request body is null" is documented as 504,
+// which gophertelekomcloud retries; bad input stays a 4xx here.)
+func decode(body []byte, v any, fieldCodes map[string]*api.Error) *api.Error {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return api.E0002
+	}
+	err := json.Unmarshal(body, v)
+	if err == nil {
+		return nil
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if code, ok := fieldCodes[te.Field]; ok {
+			return code
+		}
+	}
+	return api.E0002
+}
+
+// writeJSON sends status and v as JSON; a nil v sends no body.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	if v == nil {
+		w.WriteHeader(status)
+		return
+	}
+	b, err := json.Marshal(v)
+	if err != nil { // cannot happen for the API's types; never a silent 200
+		status, b = http.StatusInternalServerError, mustJSON(api.E0001)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Content-Length", strconv.Itoa(len(b)))
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+}
+
+func mustJSON(v any) []byte {
+	b, _ := json.Marshal(v)
+	return b
+}

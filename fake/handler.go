@@ -1,0 +1,60 @@
+package fake
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/seed42eb3344/vpcepfake/internal/api"
+)
+
+const (
+	readHeaderTimeout = 10 * time.Second
+	shutdownTimeout   = 5 * time.Second
+)
+
+// ServeHTTP answers one API request: route, authenticate, read the body,
+// run the operation, encode the answer. Every response carries
+// X-Request-Id; every error is the documented envelope.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("X-Request-Id", s.eng.NewRequestID())
+	status, v := s.serve(r)
+	writeJSON(w, status, v)
+}
+
+// serve runs r and returns the status and the value to encode (nil for no
+// body).
+func (s *Server) serve(r *http.Request) (int, any) {
+	rt, params, ok := s.router.match(r.Method, r.URL.Path)
+	if !ok {
+		return s.reject(r, "", api.E0005)
+	}
+	c := &call{r: r, op: rt.op, params: params}
+	if len(rt.segs) > 0 && rt.segs[0] == "v1" {
+		t, err := s.authenticate(r, params[0])
+		if err != nil {
+			return s.reject(r, rt.op, err)
+		}
+		c.tenant = t
+	}
+	body, err := readBody(r)
+	if err != nil {
+		return s.reject(r, rt.op, err)
+	}
+	c.body = body
+	v, err := rt.handler(s, c)
+	if err != nil {
+		return s.reject(r, rt.op, err)
+	}
+	s.log.Debug("vpcep", "op", rt.op, "method", r.Method, "path", r.URL.Path, "status", rt.status)
+	if rt.status == http.StatusNoContent {
+		return rt.status, nil
+	}
+	return rt.status, v
+}
+
+func (s *Server) reject(r *http.Request, op string, err *api.Error) (int, any) {
+	s.log.Info("vpcep rejected", slog.String("op", op), slog.String("method", r.Method),
+		slog.String("path", r.URL.Path), slog.Int("status", err.Status), slog.String("error_code", err.Code))
+	return err.Status, err
+}

@@ -1,0 +1,24 @@
+package fake
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/seed42eb3344/vpcepfake/internal/api"
+)
+
+// routes is the API surface, one row per operation (spec section 3).
+var routes = []route{
+	{api.OpListVersions, http.MethodGet, seg(""), 200, listVersions},
+	{api.OpShowVersion, http.MethodGet, seg("{}"), 200, showVersion},
+
+	{api.OpCreateService, http.MethodPost, seg("v1/{}/vpc-endpoint-services"), 200, createService},
+	{api.OpListServices, http.MethodGet, seg("v1/{}/vpc-endpoint-services"), 200, listServices},
+	{api.OpGetService, http.MethodGet, seg("v1/{}/vpc-endpoint-services/{}"), 200, getService},
+	{api.OpUpdateService, http.MethodPut, seg("v1/{}/vpc-endpoint-services/{}"), 200, updateService},
+	{api.OpDeleteService, http.MethodDelete, seg("v1/{}/vpc-endpoint-services/{}"), 204, deleteService},
+	{api.OpRenameService, http.MethodPut, seg("v1/{}/vpc-endpoint-services/{}/name"), 200, renameService},
+}
+
+// seg splits a route pattern into segments.
+func seg(pattern string) []string { return splitPath("/" + strings.TrimPrefix(pattern, "/")) }

@@ -1,0 +1,129 @@
+// Package fake is an in-memory fake of the Open Telekom Cloud VPC Endpoint
+// (VPCEP) v1 REST API. A Server speaks the real wire protocol: paths,
+// status codes, the {"error_code","error_msg"} envelope, X-Auth-Token and
+// AK/SK authentication. Unmodified SDKs can talk to it through an
+// in-memory *http.Client, through a loopback URL, or through its
+// http.Handler.
+//
+// Asynchronous operations (creating → available, deleting → gone) run on an
+// injectable clock, so a test with clock.NewMock() moves state only by
+// moving time.
+package fake
+
+import (
+	"context"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+
+	"github.com/benbjohnson/clock"
+
+	"github.com/seed42eb3344/vpcepfake/internal/engine"
+)
+
+// memURL is the base URL of a server that does not listen; only the
+// in-memory Client reaches it.
+const memURL = "http://vpcep.fake.invalid"
+
+// Server is one fake VPCEP with its own state. Create it with New (in
+// memory) or NewServer (also on a loopback socket); any number can live in
+// one process.
+type Server struct {
+	// URL is the base URL of the API, without a trailing slash: the
+	// loopback address for NewServer, a placeholder host for New that only
+	// Client reaches.
+	URL string
+
+	eng    *engine.Engine
+	router *router
+	log    *slog.Logger
+	http   *httptest.Server
+}
+
+// New returns a Server that serves in memory only: use Handler, or Client
+// with URL. It panics when an option is invalid (a tenant that clashes with
+// another), as httptest does for set-up errors.
+func New(opts ...Option) *Server {
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	if c.logger == nil {
+		c.logger = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{URL: memURL, eng: engine.New(c.engine), router: newRouter(routes), log: c.logger}
+	for _, t := range append([]Tenant{DefaultTenant}, c.tenants...) {
+		if err := s.eng.AddTenant(t); err != nil {
+			panic("fake: " + err.Error())
+		}
+	}
+	return s
+}
+
+// NewServer returns a Server that also listens on a loopback port, like
+// httptest.NewServer. Close it when done.
+func NewServer(opts ...Option) *Server {
+	s := New(opts...)
+	s.http = httptest.NewServer(s)
+	s.URL = s.http.URL
+	return s
+}
+
+// Close stops the listener, if any. The state stays readable. The fake
+// runs no timers or goroutines of its own: transitions complete when a
+// request or a clock read finds them due.
+func (s *Server) Close() {
+	if s.http != nil {
+		s.http.Close()
+	}
+}
+
+// Handler returns the server as an http.Handler, for mounting in a mux or
+// serving with your own http.Server.
+func (s *Server) Handler() http.Handler { return s }
+
+// Client returns an *http.Client whose transport calls the handler
+// directly: no socket, no goroutine. Every URL it is given reaches this
+// server, whatever its host.
+func (s *Server) Client() *http.Client { return &http.Client{Transport: memTransport{h: s}} }
+
+// Clock returns the server's clock; with clock.NewMock() a test advances it
+// to complete asynchronous transitions.
+func (s *Server) Clock() clock.Clock { return s.eng.Clock() }
+
+// Tenant returns DefaultTenant, the identity clients use unless they were
+// given another.
+func (s *Server) Tenant() Tenant { return DefaultTenant }
+
+// AddTenant registers another tenant while the server runs.
+func (s *Server) AddTenant(t Tenant) error { return s.eng.AddTenant(t) }
+
+// Endpoint returns the VPCEP base URL of a project, {URL}/v1/{project_id}/,
+// as a service catalog would publish it (with the trailing slash that
+// gophertelekomcloud requires).
+func (s *Server) Endpoint(projectID string) string { return s.URL + "/v1/" + projectID + "/" }
+
+// ListenAndServe serves on addr until ctx is done, then shuts down
+// gracefully. It is what cmd/vpcepfake runs; ready, if not nil, receives
+// the bound address once the listener is open.
+func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net.Addr)) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: s, ReadHeaderTimeout: readHeaderTimeout}
+	if ready != nil {
+		ready(ln.Addr())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		shutdown, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+		defer cancel()
+		return hs.Shutdown(shutdown)
+	}
+}

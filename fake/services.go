@@ -1,0 +1,47 @@
+package fake
+
+import (
+	"github.com/seed42eb3344/vpcepfake/internal/api"
+)
+
+// portFieldCodes maps a wrongly typed port field to its documented code.
+var portFieldCodes = map[string]*api.Error{
+	"ports.client_port": api.E3043,
+	"ports.server_port": api.E3043,
+}
+
+func createService(s *Server, c *call) (any, *api.Error) {
+	var req api.CreateServiceRequest
+	if err := decode(c.body, &req, portFieldCodes); err != nil {
+		return nil, err
+	}
+	return s.eng.CreateService(c.tenant, &req)
+}
+
+func getService(s *Server, c *call) (any, *api.Error) {
+	return s.eng.GetService(c.tenant, c.params[1])
+}
+
+func listServices(s *Server, c *call) (any, *api.Error) {
+	return s.eng.ListServices(c.tenant, c.r.URL.Query())
+}
+
+func updateService(s *Server, c *call) (any, *api.Error) {
+	var req api.UpdateServiceRequest
+	if err := decode(c.body, &req, portFieldCodes); err != nil {
+		return nil, err
+	}
+	return s.eng.UpdateService(c.tenant, c.params[1], &req)
+}
+
+func deleteService(s *Server, c *call) (any, *api.Error) {
+	return nil, s.eng.DeleteService(c.tenant, c.params[1])
+}
+
+func renameService(s *Server, c *call) (any, *api.Error) {
+	var req api.RenameServiceRequest
+	if err := decode(c.body, &req, nil); err != nil {
+		return nil, err
+	}
+	return s.eng.RenameService(c.tenant, c.params[1], &req)
+}

@@ -1,0 +1,58 @@
+package fake
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"strconv"
+)
+
+// memTransport is an http.RoundTripper that calls a handler in the same
+// goroutine: no socket, no copy of the request beyond what the handler
+// reads.
+type memTransport struct{ h http.Handler }
+
+func (t memTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Body != nil {
+		defer req.Body.Close()
+	}
+	in := req
+	if in.Host == "" {
+		in = req.Clone(req.Context())
+		in.Host = req.URL.Host
+	}
+	w := &memResponse{header: http.Header{}, code: http.StatusOK}
+	t.h.ServeHTTP(w, in)
+	return &http.Response{
+		Status:        strconv.Itoa(w.code) + " " + http.StatusText(w.code),
+		StatusCode:    w.code,
+		Proto:         "HTTP/1.1",
+		ProtoMajor:    1,
+		ProtoMinor:    1,
+		Header:        w.header,
+		Body:          io.NopCloser(bytes.NewReader(w.body.Bytes())),
+		ContentLength: int64(w.body.Len()),
+		Request:       req,
+	}, nil
+}
+
+// memResponse collects what the handler writes.
+type memResponse struct {
+	header http.Header
+	code   int
+	wrote  bool
+	body   bytes.Buffer
+}
+
+func (w *memResponse) Header() http.Header { return w.header }
+
+func (w *memResponse) WriteHeader(code int) {
+	if !w.wrote {
+		w.code, w.wrote = code, true
+	}
+}
+
+func (w *memResponse) Write(b []byte) (int, error) {
+	w.WriteHeader(http.StatusOK)
+	return w.body.Write(b)
+}

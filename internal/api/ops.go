@@ -1,0 +1,36 @@
+package api
+
+// Operation ids as in the spec (shared/spec/operations.json). The journal and
+// scenario rules name operations by these strings.
+const (
+	OpListVersions              = "ListVersionDetails"
+	OpShowVersion               = "ListSpecifiedVersionDetails"
+	OpCreateService             = "CreateEndpointService"
+	OpGetService                = "ListServiceDetails"
+	OpUpdateService             = "UpdateEndpointService"
+	OpDeleteService             = "DeleteEndpointService"
+	OpListServices              = "ListEndpointService"
+	OpListConnections           = "ListServiceConnections"
+	OpConnectionAction          = "AcceptOrRejectEndpoint"
+	OpListPermissions           = "ListServicePermissionsDetails"
+	OpPermissionAction          = "AddOrRemoveServicePermissions"
+	OpListPublicServices        = "ListServicePublicDetails"
+	OpDescribeService           = "ListServiceDescribeDetails"
+	OpCreateEndpoint            = "CreateEndpoint"
+	OpGetEndpoint               = "ListEndpointInfoDetails"
+	OpDeleteEndpoint            = "DeleteEndpoint"
+	OpListEndpoints             = "ListEndpoints"
+	OpListQuotas                = "ListQuotaDetails"
+	OpListResourceInstances     = "ListResourceInstances"
+	OpTagAction                 = "BatchAddOrRemoveResourceInstance"
+	OpListProjectTags           = "ListQueryProjectResourceTags"
+	OpRenameService             = "UpdateEndpointServiceName"
+	OpUpdateConnectionsDesc     = "UpdateEndpointConnectionsDesc"
+	OpBatchAddPermissions       = "BatchAddEndpointServicePermissions"
+	OpBatchRemovePermissions    = "BatchRemoveEndpointServicePermissions"
+	OpUpdatePermissionDesc      = "UpdateEndpointServicePermissionDesc"
+	OpUpdateEndpointWhitelist   = "UpdateEndpointWhite"
+	OpUpdateEndpointPolicy      = "UpdateEndpointPolicy"
+	OpDeleteEndpointPolicy      = "DeleteEndpointPolicy"
+	OpUpdateEndpointRoutetables = "UpdateEndpointRoutetable"
+)

@@ -1,0 +1,143 @@
+// Package engine is the in-memory VPCEP: tenants, resources, the network
+// inventory, every documented rule and the asynchronous lifecycle. It knows
+// nothing of HTTP; the fake package decodes requests and calls it.
+package engine
+
+import (
+	"sync"
+	"time"
+
+	"github.com/benbjohnson/clock"
+
+	"github.com/seed42eb3344/vpcepfake/scenario"
+)
+
+// Config configures an Engine. The zero value is usable: real clock, region
+// eu-de, zero delays, default quotas, a lenient network inventory.
+type Config struct {
+	Clock   clock.Clock
+	Region  string
+	Delays  Delays
+	Policy  scenario.Policy
+	Quotas  Quotas
+	Network Network
+	// StrictNetwork rejects unknown VPCs, subnets and ports even when no
+	// inventory was seeded.
+	StrictNetwork bool
+	// Seed makes every generated id and marker_id reproducible; 0 picks a
+	// random seed.
+	Seed uint64
+	// OnTransition, when set, is called for every completed transition,
+	// with the engine locked: it must not call back into the engine.
+	OnTransition func(Event)
+}
+
+// Delays are the default durations of the asynchronous transitions, on the
+// engine's clock. Zero means "done at the next request".
+type Delays struct {
+	ServiceCreate  time.Duration
+	ServiceDelete  time.Duration
+	EndpointCreate time.Duration
+	EndpointAccept time.Duration
+	EndpointReject time.Duration
+	EndpointDelete time.Duration
+}
+
+// Quotas are the per-project limits of spec 6.
+type Quotas struct {
+	Services  int
+	Endpoints int
+}
+
+// DefaultQuotas are the documented defaults: 20 services, 50 endpoints.
+var DefaultQuotas = Quotas{Services: 20, Endpoints: 50}
+
+// Event records one completed transition.
+type Event struct {
+	Time       time.Time
+	Transition scenario.Transition
+	ResourceID string
+	From, To   string // To is "" when the resource is gone
+}
+
+// Engine holds the whole state of one fake. All methods are safe for
+// concurrent use.
+type Engine struct {
+	cfg Config
+	clk clock.Clock
+	ids *idSource
+
+	tmu     sync.RWMutex
+	tenants map[string]*Tenant // by project id
+	tokens  map[string]*Tenant
+
+	mu       sync.Mutex
+	net      inventory
+	projects map[string]*project
+	services map[string]*service
+	byPort   map[string]map[*service]struct{} // backend port_id → services using it
+	timeline timeline
+	seq      uint64
+	marker   int32
+}
+
+// project is the per-project slice of the state, in creation order.
+type project struct {
+	services []*service
+}
+
+// New returns an Engine for cfg.
+func New(cfg Config) *Engine {
+	if cfg.Clock == nil {
+		cfg.Clock = clock.New()
+	}
+	if cfg.Region == "" {
+		cfg.Region = "eu-de"
+	}
+	if cfg.Quotas == (Quotas{}) {
+		cfg.Quotas = DefaultQuotas
+	}
+	e := &Engine{
+		cfg:      cfg,
+		clk:      cfg.Clock,
+		ids:      newIDSource(cfg.Seed),
+		tenants:  map[string]*Tenant{},
+		tokens:   map[string]*Tenant{},
+		net:      newInventory(cfg.Network, cfg.StrictNetwork),
+		projects: map[string]*project{},
+		services: map[string]*service{},
+		byPort:   map[string]map[*service]struct{}{},
+		marker:   10000000,
+	}
+	return e
+}
+
+// Clock returns the engine's clock.
+func (e *Engine) Clock() clock.Clock { return e.clk }
+
+// Region returns the region used in composed service names.
+func (e *Engine) Region() string { return e.cfg.Region }
+
+// NewRequestID returns a fresh id for the X-Request-Id header.
+func (e *Engine) NewRequestID() string { return e.ids.uuid() }
+
+// lock takes the state lock and settles every transition that is due; the
+// returned time is "now" for the whole operation.
+func (e *Engine) lock() time.Time {
+	e.mu.Lock()
+	now := e.clk.Now()
+	e.settle(now)
+	return now
+}
+
+func (e *Engine) project(id string) *project {
+	p := e.projects[id]
+	if p == nil {
+		p = &project{}
+		e.projects[id] = p
+	}
+	return p
+}
+
+// stamp formats t as the API does: UTC, second precision, trailing Z.
+func stamp(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }

@@ -1,0 +1,59 @@
+package engine
+
+import (
+	"crypto/rand"
+	"encoding/binary"
+	mrand "math/rand/v2"
+	"sync"
+
+	"github.com/google/uuid"
+)
+
+// idSource generates UUIDs from a seeded stream, so a seed reproduces every
+// id of a run.
+type idSource struct {
+	mu  sync.Mutex
+	rng *mrand.ChaCha8
+}
+
+func newIDSource(seed uint64) *idSource {
+	var key [32]byte
+	if seed == 0 {
+		_, _ = rand.Read(key[:])
+	} else {
+		binary.LittleEndian.PutUint64(key[:], seed)
+	}
+	return &idSource{rng: mrand.NewChaCha8(key)}
+}
+
+func (s *idSource) uuid() string {
+	var b [16]byte
+	s.mu.Lock()
+	_, _ = s.rng.Read(b[:])
+	s.mu.Unlock()
+	b[6] = b[6]&0x0f | 0x40 // version 4
+	b[8] = b[8]&0x3f | 0x80 // RFC 4122 variant
+	return uuid.UUID(b).String()
+}
+
+// isUUID reports whether s is a canonical 36-character UUID, the form every
+// VPCEP, VPC and port id takes.
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,112 @@
+package engine
+
+import (
+	"cmp"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/seed42eb3344/vpcepfake/internal/api"
+)
+
+// ListQuery is the paging and ordering of a GET list (spec 1.6, 1.7).
+type ListQuery struct {
+	Limit     int
+	Offset    int
+	ByUpdated bool // sort_key updated_at; else created_at
+	Asc       bool // sort_dir asc; else desc
+}
+
+// defaultLimit is the page size every documented list uses when the client
+// sends no limit; gophertelekomcloud relies on it.
+const defaultLimit = 10
+
+// ParseListQuery reads limit, offset, sort_key and sort_dir. maxLimit is
+// 1000 for most lists and 500 for permissions. Both spellings of the sort
+// keys are accepted: created_at/updated_at (OTC docs) and
+// create_at/update_at (Huawei SDK enums). An empty value counts as absent,
+// as gophertelekomcloud drops empty options but other clients may not.
+func ParseListQuery(q url.Values, maxLimit int) (ListQuery, *api.Error) {
+	lq := ListQuery{Limit: defaultLimit}
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > maxLimit {
+			return lq, api.E0006
+		}
+		lq.Limit = n
+	}
+	if v := q.Get("offset"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return lq, api.E0010
+		}
+		lq.Offset = n
+	}
+	switch q.Get("sort_key") {
+	case "", "created_at", "create_at":
+	case "updated_at", "update_at":
+		lq.ByUpdated = true
+	default:
+		return lq, api.E0017
+	}
+	switch q.Get("sort_dir") {
+	case "", "desc":
+	case "asc":
+		lq.Asc = true
+	default:
+		return lq, api.E0018
+	}
+	return lq, nil
+}
+
+// page returns the items that match, ordered and cut as q says, and how
+// many matched in all. items are in creation order. Equal timestamps are
+// ordered by creation, so "newest first" holds within one second too (the
+// gophertelekomcloud acceptance test reads List()[0] as the newest).
+// An offset past the end gives an empty page, not an error (spec 1.6).
+func page[T any](items []T, rec func(T) *record, match func(T) bool, q ListQuery) ([]T, int) {
+	if q.ByUpdated {
+		var sel []T
+		for _, it := range items {
+			if match(it) {
+				sel = append(sel, it)
+			}
+		}
+		slices.SortStableFunc(sel, func(a, b T) int {
+			ra, rb := rec(a), rec(b)
+			return cmp.Or(ra.updated.Compare(rb.updated), cmp.Compare(ra.seq, rb.seq))
+		})
+		items, match = sel, func(T) bool { return true }
+	}
+	var out []T
+	total := 0
+	take := func(it T) {
+		if !match(it) {
+			return
+		}
+		if total >= q.Offset && total < q.Offset+q.Limit {
+			out = append(out, it)
+		}
+		total++
+	}
+	if q.Asc {
+		for _, it := range items {
+			take(it)
+		}
+	} else {
+		for i := len(items) - 1; i >= 0; i-- {
+			take(items[i])
+		}
+	}
+	return out, total
+}
+
+// fuzzy is the documented name filter: a case-insensitive substring match;
+// an empty filter matches everything.
+func fuzzy(name, filter string) bool {
+	if filter == "" {
+		return true
+	}
+	return strings.Contains(strings.ToLower(name), strings.ToLower(filter))
+}

@@ -1,0 +1,52 @@
+package engine
+
+import (
+	"time"
+
+	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/scenario"
+)
+
+// The service state machine of spec 4.1. These functions are the only
+// places a service's status changes.
+
+func (e *Engine) serviceChange(s *service, tr scenario.Transition) scenario.Change {
+	return scenario.Change{Transition: tr, ResourceID: s.view.ID, ProjectID: s.view.ProjectID, Name: s.name}
+}
+
+// startServiceCreate puts a new service in creating; it becomes available,
+// or failed when the plan says so.
+func (e *Engine) startServiceCreate(s *service, now time.Time) {
+	s.view.Status = statusCreating
+	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceCreate), e.cfg.Delays.ServiceCreate,
+		func(at time.Time, fail *scenario.Failure) (string, string) {
+			return statusCreating, s.settle(at, statusAvailable, fail)
+		})
+}
+
+// startServiceDelete puts s in deleting; it disappears afterwards (GET then
+// answers 404), or ends failed when the plan says so.
+func (e *Engine) startServiceDelete(s *service, now time.Time) {
+	s.view.Status = statusDeleting
+	s.touch(now)
+	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceDelete), e.cfg.Delays.ServiceDelete,
+		func(at time.Time, fail *scenario.Failure) (string, string) {
+			if fail != nil {
+				return statusDeleting, s.settle(at, "", fail)
+			}
+			e.removeService(s)
+			return statusDeleting, ""
+		})
+}
+
+// settle moves s to target, or to failed with fail's error entry, and
+// returns the new status.
+func (s *service) settle(at time.Time, target string, fail *scenario.Failure) string {
+	s.view.Status, s.view.Error = target, nil
+	if fail != nil {
+		s.view.Status = statusFailed
+		s.view.Error = []api.ErrorEntry{{ErrorCode: fail.Code, ErrorMessage: fail.Message}}
+	}
+	s.touch(at)
+	return s.view.Status
+}

@@ -1,0 +1,160 @@
+package engine
+
+import (
+	"time"
+
+	"github.com/seed42eb3344/vpcepfake/internal/api"
+)
+
+// UpdateService is UpdateEndpointService (spec 3.5): only present fields
+// change; ports replace the whole list. It is allowed only while the service
+// is available (EndPoint.3045 otherwise; unconfirmed) and is synchronous:
+// the status stays available, which the OTC terraform provider's poll after
+// an update accepts. An empty body ({}, what terraform sends when only the
+// whitelist changed) succeeds and changes only updated_at.
+func (e *Engine) UpdateService(t Tenant, id string, req *api.UpdateServiceRequest) (api.Service, *api.Error) {
+	var ports []api.PortMapping
+	if req.Ports != nil {
+		var err *api.Error
+		if ports, err = validPorts(req.Ports); err != nil {
+			return api.Service{}, err
+		}
+	}
+	if err := checkServiceUpdate(req); err != nil {
+		return api.Service{}, err
+	}
+	now := e.lock()
+	defer e.mu.Unlock()
+	s, err := e.ownService(t, id)
+	if err != nil {
+		return api.Service{}, err
+	}
+	if s.view.Status != statusAvailable {
+		return api.Service{}, api.E3045
+	}
+	v := s.view
+	if req.PortID != nil && *req.PortID != "" {
+		if err := e.checkBackend(v.VpcID, *req.PortID); err != nil {
+			return api.Service{}, err
+		}
+		v.PortID = *req.PortID
+	}
+	if ports != nil {
+		v.Ports = ports
+	}
+	if err := e.checkPortConflicts(s, v.PortID, v.Ports); err != nil {
+		return api.Service{}, err
+	}
+	// Every check passed: apply.
+	if req.ApprovalEnabled != nil {
+		v.ApprovalEnabled = *req.ApprovalEnabled
+	}
+	if req.TCPProxy != nil {
+		v.TCPProxy, _ = enum(tcpProxies, *req.TCPProxy)
+	}
+	if req.Description != nil {
+		v.Description = *req.Description
+	}
+	if req.VipPortID != nil && *req.VipPortID != "" {
+		v.VipPortID = *req.VipPortID
+	}
+	// gophertelekomcloud sends service_name only when non-empty; "" is
+	// taken as "no change", like an absent name on create.
+	if req.ServiceName != nil && *req.ServiceName != "" {
+		s.name = *req.ServiceName
+		v.ServiceName = fullServiceName(e.cfg.Region, s.name, v.ID)
+	}
+	e.freePort(s)
+	s.view = v
+	e.usePort(s)
+	s.touch(now)
+	return s.render(), nil
+}
+
+// checkServiceUpdate applies the stateless rules of an update body.
+func checkServiceUpdate(req *api.UpdateServiceRequest) *api.Error {
+	if req.ServiceName != nil {
+		if err := validServiceName(*req.ServiceName); err != nil {
+			return err
+		}
+	}
+	if req.PortID != nil && *req.PortID != "" && !isUUID(*req.PortID) {
+		return api.E3003
+	}
+	if req.TCPProxy != nil {
+		if _, ok := enum(tcpProxies, *req.TCPProxy); !ok {
+			return api.E0002
+		}
+	}
+	if req.Description != nil {
+		if err := validDescription(*req.Description); err != nil {
+			return err
+		}
+	}
+	if req.VipPortID != nil && *req.VipPortID != "" && !isUUID(*req.VipPortID) {
+		return api.E3051
+	}
+	if req.IP != nil && *req.IP != "" {
+		if req.PortID != nil && *req.PortID != "" {
+			return api.E3052
+		}
+		// Interface services have no backend ip to change.
+		return api.E3055
+	}
+	return nil
+}
+
+// RenameService is the [HW] UpdateEndpointServiceName (spec 3.22): 0-16
+// characters; an empty name removes the short name.
+func (e *Engine) RenameService(t Tenant, id string, req *api.RenameServiceRequest) (api.RenameServiceResponse, *api.Error) {
+	name := ""
+	if req.EndpointServiceName != nil {
+		name = *req.EndpointServiceName
+	}
+	if err := validServiceName(name); err != nil {
+		return api.RenameServiceResponse{}, err
+	}
+	now := e.lock()
+	defer e.mu.Unlock()
+	s, err := e.ownService(t, id)
+	if err != nil {
+		return api.RenameServiceResponse{}, err
+	}
+	if s.view.Status != statusAvailable {
+		return api.RenameServiceResponse{}, api.E3045
+	}
+	s.name = name
+	s.view.ServiceName = fullServiceName(e.cfg.Region, name, s.view.ID)
+	s.touch(now)
+	return api.RenameServiceResponse{EndpointServiceName: s.view.ServiceName}, nil
+}
+
+// DeleteService is DeleteEndpointService (spec 3.6, 4.4). It is refused
+// while endpoints of the service are creating or accepted (EndPoint.3006),
+// and while the service is still creating (EndPoint.3045; the real answer is
+// unconfirmed, spec 4.1). Deleting a service that is already deleting
+// succeeds again without change, so a client's retry is harmless.
+func (e *Engine) DeleteService(t Tenant, id string) *api.Error {
+	now := e.lock()
+	defer e.mu.Unlock()
+	s, err := e.ownService(t, id)
+	if err != nil {
+		return err
+	}
+	switch {
+	case s.view.Status == statusDeleting:
+		return nil
+	case s.view.Status == statusCreating:
+		return api.E3045
+	case s.conns > 0:
+		return api.E3006
+	}
+	e.startServiceDelete(s, now)
+	return nil
+}
+
+// touch sets updated_at.
+func (s *service) touch(now time.Time) {
+	s.updated = now
+	s.view.UpdatedAt = stamp(now)
+}

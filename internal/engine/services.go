@@ -1,0 +1,147 @@
+package engine
+
+import (
+	"cmp"
+	"net/url"
+	"slices"
+
+	"github.com/seed42eb3344/vpcepfake/internal/api"
+)
+
+// service is a stored endpoint service.
+type service struct {
+	record
+	view  api.Service // wire form; its slices are replaced, never changed in place
+	name  string      // short name, "" when none
+	conns int         // endpoints in creating or accepted: connection_count
+}
+
+// render returns the wire object, safe to use after the lock is released.
+func (s *service) render() api.Service {
+	v := s.view
+	v.ConnectionCount = s.conns
+	return v
+}
+
+// ownService returns the caller's service id, or the documented error: 400
+// EndPoint.3062 for a malformed id, 404 EndPoint.0005 for an unknown one or
+// one of another project (only the owner may address it by id; the spec
+// leaves 403 possible, 404 leaks nothing).
+func (e *Engine) ownService(t Tenant, id string) (*service, *api.Error) {
+	if !isUUID(id) {
+		return nil, api.E3062
+	}
+	s, ok := e.services[id]
+	if !ok || s.view.ProjectID != t.ProjectID {
+		return nil, api.E0005
+	}
+	return s, nil
+}
+
+// GetService is ListServiceDetails. The read counts for read-based plans.
+func (e *Engine) GetService(t Tenant, id string) (api.Service, *api.Error) {
+	now := e.lock()
+	defer e.mu.Unlock()
+	s, err := e.ownService(t, id)
+	if err != nil {
+		return api.Service{}, err
+	}
+	v := s.render()
+	e.observe(&s.record, now)
+	return v, nil
+}
+
+// serviceStatuses are the values the status filter accepts.
+var serviceStatuses = map[string]bool{statusCreating: true, statusAvailable: true, statusFailed: true, statusDeleting: true}
+
+// netTypes are the values of the [HW] net_type filter.
+var netTypes = map[string]bool{"vlan": true, "vxlan": true, "all": true}
+
+// ListServices is ListEndpointService: the caller's services filtered by
+// endpoint_service_name (fuzzy), id (exact) and status, paged and sorted.
+// The [HW] net_type filter is validated; every service of the fake is a
+// vxlan-or-all match, so it filters nothing, nor does public_border_group.
+func (e *Engine) ListServices(t Tenant, q url.Values) (api.ServiceList, *api.Error) {
+	lq, err := ParseListQuery(q, 1000)
+	if err != nil {
+		return api.ServiceList{}, err
+	}
+	name, id, status := q.Get("endpoint_service_name"), q.Get("id"), q.Get("status")
+	if status != "" && !serviceStatuses[status] {
+		return api.ServiceList{}, api.E0019
+	}
+	if nt := q.Get("net_type"); nt != "" && !netTypes[nt] {
+		return api.ServiceList{}, api.E0002
+	}
+	e.lock()
+	defer e.mu.Unlock()
+	p := e.projects[t.ProjectID]
+	if p == nil {
+		return api.ServiceList{Services: []api.Service{}}, nil
+	}
+	sel, total := page(p.services, func(s *service) *record { return &s.record }, func(s *service) bool {
+		return (id == "" || s.view.ID == id) && (status == "" || s.view.Status == status) && fuzzy(s.view.ServiceName, name)
+	}, lq)
+	out := api.ServiceList{Services: make([]api.Service, len(sel)), TotalCount: total}
+	for i, s := range sel {
+		out.Services[i] = s.render()
+	}
+	return out, nil
+}
+
+// checkBackend checks the backend VPC and port against the inventory.
+func (e *Engine) checkBackend(vpcID, portID string) *api.Error {
+	if _, err := e.net.checkVPC(vpcID); err != nil {
+		return err
+	}
+	_, err := e.net.checkPort(portID, vpcID)
+	return err
+}
+
+// checkPortConflicts enforces that services sharing a backend port use
+// each server_port+protocol only once (EndPoint.3044). self is the service
+// being updated, nil on create.
+func (e *Engine) checkPortConflicts(self *service, portID string, ports []api.PortMapping) *api.Error {
+	for other := range e.byPort[portID] {
+		if other == self {
+			continue
+		}
+		for _, a := range other.view.Ports {
+			for _, b := range ports {
+				if a.ServerPort == b.ServerPort && a.Protocol == b.Protocol {
+					return api.E3044
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// usePort and freePort keep the backend port index current.
+func (e *Engine) usePort(s *service) {
+	m := e.byPort[s.view.PortID]
+	if m == nil {
+		m = map[*service]struct{}{}
+		e.byPort[s.view.PortID] = m
+	}
+	m[s] = struct{}{}
+}
+
+func (e *Engine) freePort(s *service) {
+	m := e.byPort[s.view.PortID]
+	delete(m, s)
+	if len(m) == 0 {
+		delete(e.byPort, s.view.PortID)
+	}
+}
+
+// removeService forgets s and everything that belongs to it.
+func (e *Engine) removeService(s *service) {
+	e.cancel(&s.record)
+	delete(e.services, s.view.ID)
+	e.freePort(s)
+	p := e.projects[s.view.ProjectID]
+	if i, ok := slices.BinarySearchFunc(p.services, s.seq, func(x *service, seq uint64) int { return cmp.Compare(x.seq, seq) }); ok {
+		p.services = slices.Delete(p.services, i, i+1)
+	}
+}

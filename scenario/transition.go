@@ -1,0 +1,57 @@
+package scenario
+
+import "time"
+
+// Transition names one asynchronous state change of the VPCEP API.
+type Transition string
+
+// The asynchronous transitions of spec 4.6.
+const (
+	ServiceCreate  Transition = "service.create"  // creating → available
+	ServiceDelete  Transition = "service.delete"  // deleting → gone
+	EndpointCreate Transition = "endpoint.create" // creating → accepted or pendingAcceptance
+	EndpointAccept Transition = "endpoint.accept" // (creating) → accepted, after receive
+	EndpointReject Transition = "endpoint.reject" // → rejected, after reject
+	EndpointDelete Transition = "endpoint.delete" // deleting → gone
+)
+
+// Change is a transition about to be scheduled for one resource.
+type Change struct {
+	Transition Transition
+	ResourceID string
+	ProjectID  string
+	// Name is the short name of a service ("" when it has none, and for
+	// endpoints).
+	Name string
+}
+
+// Plan says when and how a scheduled transition completes. The zero Plan
+// completes at the next request.
+type Plan struct {
+	// Delay completes the transition this long after it was scheduled, on
+	// the fake's clock.
+	Delay time.Duration
+	// AfterReads completes it after the resource was read (GET by id) this
+	// many times; those reads still show the old status. With AfterReads
+	// set, a zero Delay means no time limit; a positive one still applies,
+	// and whichever comes first completes the transition.
+	AfterReads int
+	// Hold keeps the transition pending until it is released; Delay and
+	// AfterReads are then ignored.
+	Hold bool
+	// Fail, when set, ends the transition in status failed with this entry
+	// in the resource's error[] instead of its normal target.
+	Fail *Failure
+}
+
+// Failure is the error[] entry of a resource whose transition failed.
+type Failure struct {
+	Code    string
+	Message string
+}
+
+// Policy decides the Plan of every transition. Default is the plan the
+// fake's configured delays give; a policy may return it unchanged.
+type Policy interface {
+	Plan(c Change, def Plan) Plan
+}

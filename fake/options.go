@@ -62,9 +62,10 @@ var RealisticDelays = Delays{
 type Option func(*config)
 
 type config struct {
-	engine  engine.Config
-	tenants []Tenant
-	logger  *slog.Logger
+	engine        engine.Config
+	defaultTenant Tenant
+	tenants       []Tenant
+	logger        *slog.Logger
 }
 
 // WithClock sets the clock every timestamp and transition uses; pass
@@ -86,6 +87,10 @@ func WithPolicy(p scenario.Policy) Option { return func(c *config) { c.engine.Po
 func WithTenants(ts ...Tenant) Option {
 	return func(c *config) { c.tenants = append(c.tenants, ts...) }
 }
+
+// WithDefaultTenant replaces DefaultTenant as the server's first tenant,
+// the one Tenant returns.
+func WithDefaultTenant(t Tenant) Option { return func(c *config) { c.defaultTenant = t } }
 
 // WithQuotas sets the per-project quotas.
 func WithQuotas(q Quotas) Option { return func(c *config) { c.engine.Quotas = q } }

@@ -36,6 +36,7 @@ type Server struct {
 	URL string
 
 	eng    *engine.Engine
+	tenant Tenant
 	router *router
 	log    *slog.Logger
 	http   *httptest.Server
@@ -52,8 +53,11 @@ func New(opts ...Option) *Server {
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{URL: memURL, eng: engine.New(c.engine), router: newRouter(routes), log: c.logger}
-	for _, t := range append([]Tenant{DefaultTenant}, c.tenants...) {
+	if c.defaultTenant == (Tenant{}) {
+		c.defaultTenant = DefaultTenant
+	}
+	s := &Server{URL: memURL, eng: engine.New(c.engine), tenant: c.defaultTenant, router: newRouter(routes), log: c.logger}
+	for _, t := range append([]Tenant{s.tenant}, c.tenants...) {
 		if err := s.eng.AddTenant(t); err != nil {
 			panic("fake: " + err.Error())
 		}
@@ -92,9 +96,9 @@ func (s *Server) Client() *http.Client { return &http.Client{Transport: memTrans
 // to complete asynchronous transitions.
 func (s *Server) Clock() clock.Clock { return s.eng.Clock() }
 
-// Tenant returns DefaultTenant, the identity clients use unless they were
-// given another.
-func (s *Server) Tenant() Tenant { return DefaultTenant }
+// Tenant returns the server's first tenant: DefaultTenant unless
+// WithDefaultTenant replaced it.
+func (s *Server) Tenant() Tenant { return s.tenant }
 
 // AddTenant registers another tenant while the server runs.
 func (s *Server) AddTenant(t Tenant) error { return s.eng.AddTenant(t) }

@@ -14,22 +14,31 @@ type Tenant struct {
 	Token     string
 }
 
-// AddTenant registers t. It fails when a field is empty or when the
-// project id or token is already taken by another tenant.
-func (e *Engine) AddTenant(t Tenant) error {
+// Validate reports a tenant that cannot be registered: an empty field or a
+// malformed project id.
+func (t Tenant) Validate() error {
 	if t.DomainID == "" || t.ProjectID == "" || t.Token == "" {
-		return errors.New("engine: tenant needs a domain id, a project id and a token")
+		return errors.New("tenant needs a domain id, a project id and a token")
 	}
 	if !ValidProjectID(t.ProjectID) {
-		return errors.New("engine: tenant project id must be 1-64 letters, digits, '-' or '_'")
+		return errors.New("tenant project id must be 1-64 letters, digits, '-' or '_'")
+	}
+	return nil
+}
+
+// AddTenant registers t. It fails when t is not valid or when its project
+// id or token is already taken by another tenant.
+func (e *Engine) AddTenant(t Tenant) error {
+	if err := t.Validate(); err != nil {
+		return err
 	}
 	e.tmu.Lock()
 	defer e.tmu.Unlock()
 	if old, ok := e.tenants[t.ProjectID]; ok && *old != t {
-		return errors.New("engine: project " + t.ProjectID + " belongs to another tenant")
+		return errors.New("project " + t.ProjectID + " belongs to another tenant")
 	}
 	if old, ok := e.tokens[t.Token]; ok && *old != t {
-		return errors.New("engine: token already used by project " + old.ProjectID)
+		return errors.New("token already used by project " + old.ProjectID)
 	}
 	c := t
 	e.tenants[t.ProjectID] = &c

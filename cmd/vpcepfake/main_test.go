@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed42eb3344/vpcepfake/fake"
+)
+
+// TestBinaryLifecycle builds the real binary, starts it on a free loopback
+// port and drives one service through creating → available → deleting →
+// 404 over HTTP. -after-reads 1 makes every transition complete after one
+// read, so the test needs no clock and never sleeps.
+func TestBinaryLifecycle(t *testing.T) {
+	t.Parallel()
+	bin := filepath.Join(t.TempDir(), "vpcepfake")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Stderr = os.Stderr
+	require.NoError(t, build.Run())
+
+	cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-after-reads", "1")
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	lines := bufio.NewScanner(stdout)
+	require.True(t, lines.Scan(), "no output from the binary")
+	first := lines.Text()
+	require.True(t, strings.HasPrefix(first, "vpcepfake listening on http://127.0.0.1:"), first)
+	base := strings.TrimPrefix(first, "vpcepfake listening on ") + "/v1/" + fake.DefaultProjectID + "/vpc-endpoint-services"
+	go func() { _, _ = io.Copy(io.Discard, stdout) }()
+
+	do := func(method, url, body string) (int, map[string]any) {
+		req, err := http.NewRequest(method, url, strings.NewReader(body))
+		require.NoError(t, err)
+		req.Header.Set("X-Auth-Token", fake.DefaultToken)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		raw, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		assert.NotEmpty(t, resp.Header.Get("X-Request-Id"))
+		var m map[string]any
+		if len(raw) > 0 {
+			require.NoError(t, json.Unmarshal(raw, &m), string(raw))
+		}
+		return resp.StatusCode, m
+	}
+
+	code, svc := do("POST", base, `{"port_id":"0b5d6c4e-3f1a-4e2b-9c8d-7a6b5c4d3e2f","vpc_id":"1c6e7d5f-4a2b-4f3c-8d9e-8b7c6d5e4f3a","server_type":"VM","ports":[{"client_port":80,"server_port":8080}]}`)
+	require.Equal(t, 200, code, svc)
+	require.Equal(t, "creating", svc["status"])
+	url := base + "/" + svc["id"].(string)
+	for _, want := range []string{"creating", "available"} {
+		code, got := do("GET", url, "")
+		require.Equal(t, 200, code)
+		assert.Equal(t, want, got["status"])
+	}
+	code, _ = do("DELETE", url, "")
+	require.Equal(t, 204, code)
+	code, got := do("GET", url, "")
+	require.Equal(t, 200, code)
+	assert.Equal(t, "deleting", got["status"])
+	code, got = do("GET", url, "")
+	require.Equal(t, 404, code)
+	assert.Equal(t, "EndPoint.0005", got["error_code"])
+
+	require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
+	require.NoError(t, cmd.Wait(), "graceful shutdown exits 0")
+}
+
+func TestRunRejectsBadFlags(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{
+		{"-log-level", "loud"},
+		{"-project", "no/slash"},
+		{"-token", ""},
+		{"extra"},
+		{"-addr", "256.0.0.1:1"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			t.Parallel()
+			var out, errOut bytes.Buffer
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			assert.Error(t, run(ctx, args, &out, &errOut))
+			assert.Empty(t, out.String(), "nothing is served")
+		})
+	}
+}

@@ -75,7 +75,7 @@ type Engine struct {
 	net      inventory
 	projects map[string]*project
 	services map[string]*service
-	byPort   map[string]map[*service]struct{} // backend port_id → services using it
+	byPort   map[backendPort]*service // which service uses each backend port+protocol
 	timeline timeline
 	seq      uint64
 	marker   int32
@@ -106,7 +106,7 @@ func New(cfg Config) *Engine {
 		net:      newInventory(cfg.Network, cfg.StrictNetwork),
 		projects: map[string]*project{},
 		services: map[string]*service{},
-		byPort:   map[string]map[*service]struct{}{},
+		byPort:   map[backendPort]*service{},
 		marker:   10000000,
 	}
 	return e

@@ -98,20 +98,20 @@ func (e *Engine) checkBackend(vpcID, portID string) *api.Error {
 	return err
 }
 
-// checkPortConflicts enforces that services sharing a backend port use
-// each server_port+protocol only once (EndPoint.3044). self is the service
-// being updated, nil on create.
+// backendPort is one server port+protocol of a backend port_id; services
+// sharing a backend must each use different ones (spec 2.1).
+type backendPort struct {
+	portID     string
+	serverPort int
+	protocol   string
+}
+
+// checkPortConflicts reports EndPoint.3044 when another service than self
+// (nil on create) already uses a server_port+protocol of ports on portID.
 func (e *Engine) checkPortConflicts(self *service, portID string, ports []api.PortMapping) *api.Error {
-	for other := range e.byPort[portID] {
-		if other == self {
-			continue
-		}
-		for _, a := range other.view.Ports {
-			for _, b := range ports {
-				if a.ServerPort == b.ServerPort && a.Protocol == b.Protocol {
-					return api.E3044
-				}
-			}
+	for _, p := range ports {
+		if other, ok := e.byPort[backendPort{portID, p.ServerPort, p.Protocol}]; ok && other != self {
+			return api.E3044
 		}
 	}
 	return nil
@@ -119,19 +119,14 @@ func (e *Engine) checkPortConflicts(self *service, portID string, ports []api.Po
 
 // usePort and freePort keep the backend port index current.
 func (e *Engine) usePort(s *service) {
-	m := e.byPort[s.view.PortID]
-	if m == nil {
-		m = map[*service]struct{}{}
-		e.byPort[s.view.PortID] = m
+	for _, p := range s.view.Ports {
+		e.byPort[backendPort{s.view.PortID, p.ServerPort, p.Protocol}] = s
 	}
-	m[s] = struct{}{}
 }
 
 func (e *Engine) freePort(s *service) {
-	m := e.byPort[s.view.PortID]
-	delete(m, s)
-	if len(m) == 0 {
-		delete(e.byPort, s.view.PortID)
+	for _, p := range s.view.Ports {
+		delete(e.byPort, backendPort{s.view.PortID, p.ServerPort, p.Protocol})
 	}
 }
 

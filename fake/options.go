@@ -58,6 +58,18 @@ var RealisticDelays = Delays{
 	EndpointDelete: time.Minute,
 }
 
+// PublicService is a public (O&M) endpoint service every tenant sees: ID
+// (generated when empty), full Name, Type (gateway or interface), Owner
+// (default "OTC"), IsCharge and EnablePolicy.
+type PublicService = engine.PublicService
+
+// DefaultPublicServices returns the public services a server of region
+// starts with: com.t-systems.otc.<region>.obs (gateway) and .dns
+// (interface), plus .apig (interface) in eu-de.
+func DefaultPublicServices(region string) []PublicService {
+	return engine.DefaultPublicServices(region)
+}
+
 // Option configures a Server.
 type Option func(*config)
 
@@ -110,3 +122,10 @@ func WithSeed(seed uint64) Option { return func(c *config) { c.engine.Seed = see
 // WithLogger logs every request at debug level and rejected ones at info
 // level to l (default: nothing is logged).
 func WithLogger(l *slog.Logger) Option { return func(c *config) { c.logger = l } }
+
+// WithPublicServices replaces the default public services with ps; with
+// no arguments the server has none. New panics on an empty or repeated
+// name, a malformed or repeated id or an unknown type.
+func WithPublicServices(ps ...PublicService) Option {
+	return func(c *config) { c.engine.PublicServices = append([]PublicService{}, ps...) }
+}

@@ -18,6 +18,15 @@ var routes = []route{
 	{api.OpUpdateService, http.MethodPut, seg("v1/{}/vpc-endpoint-services/{}"), 200, updateService},
 	{api.OpDeleteService, http.MethodDelete, seg("v1/{}/vpc-endpoint-services/{}"), 204, deleteService},
 	{api.OpRenameService, http.MethodPut, seg("v1/{}/vpc-endpoint-services/{}/name"), 200, renameService},
+
+	{api.OpListPermissions, http.MethodGet, seg("v1/{}/vpc-endpoint-services/{}/permissions"), 200, listPermissions},
+	{api.OpPermissionAction, http.MethodPost, seg("v1/{}/vpc-endpoint-services/{}/permissions/action"), 200, permissionAction},
+	{api.OpBatchAddPermissions, http.MethodPost, seg("v1/{}/vpc-endpoint-services/{}/permissions/batch-create"), 200, batchAddPermissions},
+	{api.OpBatchRemovePermissions, http.MethodPost, seg("v1/{}/vpc-endpoint-services/{}/permissions/batch-delete"), 200, batchRemovePermissions},
+	{api.OpUpdatePermissionDesc, http.MethodPut, seg("v1/{}/vpc-endpoint-services/{}/permissions/{}"), 200, updatePermissionDesc},
+
+	{api.OpListPublicServices, http.MethodGet, seg("v1/{}/vpc-endpoint-services/public"), 200, listPublicServices},
+	{api.OpDescribeService, http.MethodGet, seg("v1/{}/vpc-endpoint-services/describe"), 200, describeService},
 }
 
 // seg splits a route pattern into segments.

@@ -27,6 +27,9 @@ type Config struct {
 	// Seed makes every generated id and marker_id reproducible; 0 picks a
 	// random seed.
 	Seed uint64
+	// PublicServices are the public (O&M) services every tenant sees; nil
+	// means DefaultPublicServices(Region), an empty non-nil slice none.
+	PublicServices []PublicService
 	// OnTransition, when set, is called for every completed transition,
 	// with the engine locked: it must not call back into the engine.
 	OnTransition func(Event)
@@ -74,7 +77,8 @@ type Engine struct {
 	mu       sync.Mutex
 	net      inventory
 	projects map[string]*project
-	services map[string]*service
+	services map[string]*service      // tenants' and public services, by id
+	public   []*service               // public services, in seeding order
 	byPort   map[backendPort]*service // which service uses each backend port+protocol
 	timeline timeline
 	seq      uint64
@@ -86,7 +90,8 @@ type project struct {
 	services []*service
 }
 
-// New returns an Engine for cfg.
+// New returns an Engine for cfg. It panics when cfg.PublicServices is
+// invalid (see PublicService), a set-up error like a clashing tenant.
 func New(cfg Config) *Engine {
 	if cfg.Clock == nil {
 		cfg.Clock = clock.New()
@@ -108,6 +113,12 @@ func New(cfg Config) *Engine {
 		services: map[string]*service{},
 		byPort:   map[backendPort]*service{},
 		marker:   10000000,
+	}
+	if cfg.PublicServices == nil {
+		cfg.PublicServices = DefaultPublicServices(cfg.Region)
+	}
+	if err := e.addPublic(cfg.PublicServices, e.clk.Now()); err != nil {
+		panic(err.Error())
 	}
 	return e
 }

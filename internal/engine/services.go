@@ -11,9 +11,11 @@ import (
 // service is a stored endpoint service.
 type service struct {
 	record
-	view  api.Service // wire form; its slices are replaced, never changed in place
-	name  string      // short name, "" when none
-	conns int         // endpoints in creating or accepted: connection_count
+	view   api.Service   // wire form; its slices are replaced, never changed in place
+	name   string        // short name, "" when none
+	conns  int           // endpoints in creating or accepted: connection_count
+	perms  []*permission // whitelist records in creation order; replaced, never changed in place
+	public *publicInfo   // set for public (O&M) services only
 }
 
 // render returns the wire object, safe to use after the lock is released.

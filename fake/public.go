@@ -1,0 +1,13 @@
+package fake
+
+import (
+	"github.com/seed42eb3344/vpcepfake/internal/api"
+)
+
+func listPublicServices(s *Server, c *call) (any, *api.Error) {
+	return s.eng.ListPublicServices(c.r.URL.Query())
+}
+
+func describeService(s *Server, c *call) (any, *api.Error) {
+	return s.eng.DescribeService(c.tenant, c.r.URL.Query())
+}

@@ -1,0 +1,48 @@
+package fake
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed42eb3344/vpcepfake/internal/api"
+)
+
+// The literal segments public and describe share a level with the service
+// id; the router must never take them for an id (spec 1.1).
+func TestRouterPrefersLiteralServiceSegments(t *testing.T) {
+	t.Parallel()
+	rt := newRouter(routes)
+	const id = "6f0e8f2a-1b1c-4d5e-9f00-0123456789ab"
+	tests := []struct {
+		method, path string
+		op           string
+		params       []string
+	}{
+		{http.MethodGet, "/v1/p/vpc-endpoint-services/public", api.OpListPublicServices, []string{"p"}},
+		{http.MethodGet, "/v1/p/vpc-endpoint-services/describe", api.OpDescribeService, []string{"p"}},
+		{http.MethodGet, "/v1/p/vpc-endpoint-services/" + id, api.OpGetService, []string{"p", id}},
+		{http.MethodGet, "/v1/p/vpc-endpoint-services/" + id + "/permissions", api.OpListPermissions, []string{"p", id}},
+		{http.MethodPost, "/v1/p/vpc-endpoint-services/" + id + "/permissions/action", api.OpPermissionAction, []string{"p", id}},
+		{http.MethodPost, "/v1/p/vpc-endpoint-services/" + id + "/permissions/batch-create", api.OpBatchAddPermissions, []string{"p", id}},
+		{http.MethodPost, "/v1/p/vpc-endpoint-services/" + id + "/permissions/batch-delete", api.OpBatchRemovePermissions, []string{"p", id}},
+		{http.MethodPut, "/v1/p/vpc-endpoint-services/" + id + "/permissions/" + id, api.OpUpdatePermissionDesc, []string{"p", id, id}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
+			r, params, ok := rt.match(tc.method, tc.path)
+			require.True(t, ok)
+			assert.Equal(t, tc.op, r.op)
+			assert.Equal(t, tc.params, params)
+		})
+	}
+	// /public serves only GET: other methods fall through to the id
+	// routes, where "public" is a malformed id (EndPoint.3062).
+	for m, op := range map[string]string{http.MethodPut: api.OpUpdateService, http.MethodDelete: api.OpDeleteService} {
+		r, _, ok := rt.match(m, "/v1/p/vpc-endpoint-services/public")
+		require.True(t, ok)
+		assert.Equal(t, op, r.op)
+	}
+}

@@ -1,0 +1,52 @@
+package engine
+
+import (
+	"net/url"
+
+	"github.com/seed42eb3344/vpcepfake/internal/api"
+)
+
+// DescribeService is ListServiceDescribeDetails (spec 3.13): the basic
+// information of one service, found by its exact full name or its id
+// (exactly one of the two, else 400 EndPoint.0002). Consumers use it to
+// find what they may connect to, so it finds public services and the
+// tenant services the caller may connect to (mayConnect); anything else is
+// 404 EndPoint.0005, the generic not-found (spec leaves the code open;
+// EndPoint.2003 is a 400 and belongs to CreateEndpoint's body reference).
+// A malformed id is EndPoint.3062.
+func (e *Engine) DescribeService(t Tenant, q url.Values) (api.ServiceBasicInfo, *api.Error) {
+	name, id := q.Get("endpoint_service_name"), q.Get("id")
+	if (name == "") == (id == "") {
+		return api.ServiceBasicInfo{}, api.E0002
+	}
+	if id != "" && !isUUID(id) {
+		return api.ServiceBasicInfo{}, api.E3062
+	}
+	e.lock()
+	defer e.mu.Unlock()
+	s := e.services[id]
+	if name != "" {
+		s = e.serviceNamed(name)
+	}
+	if s == nil || !e.mayConnect(s, t.DomainID) {
+		return api.ServiceBasicInfo{}, api.E0005
+	}
+	info := api.ServiceBasicInfo{ID: s.view.ID, ServiceName: s.view.ServiceName, ServiceType: s.view.ServiceType,
+		ServerType: s.view.ServerType, CreatedAt: s.view.CreatedAt, EnablePolicy: s.view.EnablePolicy}
+	if s.public != nil {
+		info.IsCharge = s.public.isCharge
+	}
+	return info, nil
+}
+
+// serviceNamed returns the service whose full name is name, or nil. Full
+// names are unique: a tenant's contains its id, public ones are checked
+// at seeding.
+func (e *Engine) serviceNamed(name string) *service {
+	for _, s := range e.services {
+		if s.view.ServiceName == name {
+			return s
+		}
+	}
+	return nil
+}

@@ -18,6 +18,10 @@ var routes = []route{
 	{api.OpUpdateService, http.MethodPut, seg("v1/{}/vpc-endpoint-services/{}"), 200, updateService},
 	{api.OpDeleteService, http.MethodDelete, seg("v1/{}/vpc-endpoint-services/{}"), 204, deleteService},
 	{api.OpRenameService, http.MethodPut, seg("v1/{}/vpc-endpoint-services/{}/name"), 200, renameService},
+
+	{api.OpListResourceInstances, http.MethodPost, seg("v1/{}/{}/resource_instances/action"), 200, listResourceInstances},
+	{api.OpTagAction, http.MethodPost, seg("v1/{}/{}/{}/tags/action"), 204, tagAction},
+	{api.OpListProjectTags, http.MethodGet, seg("v1/{}/{}/tags"), 200, listProjectTags},
 }
 
 // seg splits a route pattern into segments.

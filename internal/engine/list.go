@@ -2,6 +2,7 @@ package engine
 
 import (
 	"cmp"
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -29,19 +30,16 @@ const defaultLimit = 10
 // as gophertelekomcloud drops empty options but other clients may not.
 func ParseListQuery(q url.Values, maxLimit int) (ListQuery, *api.Error) {
 	lq := ListQuery{Limit: defaultLimit}
+	var err *api.Error
 	if v := q.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > maxLimit {
-			return lq, api.E0006
+		if lq.Limit, err = intIn(v, 0, maxLimit, api.E0006); err != nil {
+			return lq, err
 		}
-		lq.Limit = n
 	}
 	if v := q.Get("offset"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			return lq, api.E0010
+		if lq.Offset, err = intIn(v, 0, math.MaxInt, api.E0010); err != nil {
+			return lq, err
 		}
-		lq.Offset = n
 	}
 	switch q.Get("sort_key") {
 	case "", "created_at", "create_at":
@@ -109,4 +107,13 @@ func fuzzy(name, filter string) bool {
 		return true
 	}
 	return strings.Contains(strings.ToLower(name), strings.ToLower(filter))
+}
+
+// intIn parses v as a decimal integer in [lo, hi]; anything else is code.
+func intIn(v string, lo, hi int, code *api.Error) (int, *api.Error) {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		return 0, code
+	}
+	return n, nil
 }

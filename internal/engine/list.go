@@ -6,7 +6,8 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
@@ -100,13 +101,45 @@ func page[T any](items []T, rec func(T) *record, match func(T) bool, q ListQuery
 	return out, total
 }
 
-// fuzzy is the documented name filter: a case-insensitive substring match;
-// an empty filter matches everything.
+// fuzzy is the documented name filter: a case-insensitive substring match
+// (Unicode simple folding, as strings.EqualFold); an empty filter matches
+// everything. It allocates nothing: lists call it once per resource.
 func fuzzy(name, filter string) bool {
 	if filter == "" {
 		return true
 	}
-	return strings.Contains(strings.ToLower(name), strings.ToLower(filter))
+	for i := range name {
+		if hasPrefixFold(name[i:], filter) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFold reports whether s begins with prefix, ignoring case.
+func hasPrefixFold(s, prefix string) bool {
+	for _, p := range prefix {
+		r, n := utf8.DecodeRuneInString(s)
+		if n == 0 || r != p && !sameFold(r, p) {
+			return false
+		}
+		s = s[n:]
+	}
+	return true
+}
+
+// sameFold reports whether a and b are the same letter in another case.
+func sameFold(a, b rune) bool {
+	if a < utf8.RuneSelf && b < utf8.RuneSelf {
+		l := a | 0x20
+		return l == b|0x20 && 'a' <= l && l <= 'z'
+	}
+	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
+		if f == b {
+			return true
+		}
+	}
+	return false
 }
 
 // intIn parses v as a decimal integer in [lo, hi]; anything else is code.

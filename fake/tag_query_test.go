@@ -275,3 +275,28 @@ func deref(p *string) string {
 	}
 	return *p
 }
+
+// TestTagsConcurrent runs tag actions beside queries and reads; under
+// -race it proves that responses never share a slice that is changed.
+func TestTagsConcurrent(t *testing.T) {
+	t.Parallel()
+	c := newTagClient(t)
+	s := c.createService("a", "env", "prod")
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 50 {
+			c.call(http.MethodPost, "/endpoint_service/"+s.ID+"/tags/action", tagBody("create", "env", fmt.Sprint(i), "n", "x"))
+			c.call(http.MethodPost, "/endpoint_service/"+s.ID+"/tags/action", tagBody("delete", "n", nil))
+		}
+	}()
+	for range 50 {
+		var got api.ResourceList
+		c.ok(http.MethodPost, queryPath, map[string]any{"action": "filter", "tags": filters("env")}, http.StatusOK, &got)
+		require.Len(t, got.Resources, 1)
+		c.service(s.ID)
+		c.ok(http.MethodGet, "/endpoint_service/tags", nil, http.StatusOK, nil)
+	}
+	<-done
+	assert.Equal(t, []api.Tag{{Key: "env", Value: "49"}}, c.service(s.ID).Tags)
+}

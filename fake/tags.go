@@ -9,8 +9,9 @@ var queryFieldCodes = map[string]*api.Error{
 	"offset": api.E0010,
 }
 
-// The tag routes' parameters: project, resource_type and, for the action,
-// resource_id.
+// The tag routes' parameters are the project, resource_type and, for the
+// action, resource_id. A body that is not JSON of the right shape is
+// EndPoint.0002 before the resource type is looked at.
 
 func tagAction(s *Server, c *call) (any, *api.Error) {
 	var req api.TagActionRequest

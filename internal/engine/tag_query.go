@@ -193,7 +193,8 @@ func parseMatches(in []api.Match) (*string, *api.Error) {
 // resources of one type. action filter returns an api.ResourceList of the
 // matching resources in creation order (oldest first), paged by limit and
 // offset; count returns an api.ResourceCount. A bad resource type is
-// EndPoint.3070 whatever the body.
+// EndPoint.3070 whatever the body says (body JSON that does not parse is
+// rejected first, by the HTTP face).
 func (e *Engine) ListResourceInstances(t Tenant, resourceType string, req *api.ResourceQueryRequest) (any, *api.Error) {
 	kind, err := kindOf(resourceType)
 	if err != nil {

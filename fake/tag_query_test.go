@@ -283,11 +283,13 @@ func TestTagsConcurrent(t *testing.T) {
 	c := newTagClient(t)
 	s := c.createService("a", "env", "prod")
 	done := make(chan struct{})
+	var codes []int // read after done
 	go func() {
 		defer close(done)
 		for i := range 50 {
-			c.call(http.MethodPost, "/endpoint_service/"+s.ID+"/tags/action", tagBody("create", "env", fmt.Sprint(i), "n", "x"))
-			c.call(http.MethodPost, "/endpoint_service/"+s.ID+"/tags/action", tagBody("delete", "n", nil))
+			a, _ := c.call(http.MethodPost, "/endpoint_service/"+s.ID+"/tags/action", tagBody("create", "env", fmt.Sprint(i), "n", "x"))
+			d, _ := c.call(http.MethodPost, "/endpoint_service/"+s.ID+"/tags/action", tagBody("delete", "n", nil))
+			codes = append(codes, a, d)
 		}
 	}()
 	for range 50 {
@@ -298,5 +300,8 @@ func TestTagsConcurrent(t *testing.T) {
 		c.ok(http.MethodGet, "/endpoint_service/tags", nil, http.StatusOK, nil)
 	}
 	<-done
+	for _, code := range codes {
+		require.Equal(t, http.StatusNoContent, code)
+	}
 	assert.Equal(t, []api.Tag{{Key: "env", Value: "49"}}, c.service(s.ID).Tags)
 }

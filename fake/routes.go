@@ -27,6 +27,10 @@ var routes = []route{
 
 	{api.OpListPublicServices, http.MethodGet, seg("v1/{}/vpc-endpoint-services/public"), 200, listPublicServices},
 	{api.OpDescribeService, http.MethodGet, seg("v1/{}/vpc-endpoint-services/describe"), 200, describeService},
+
+	{api.OpListResourceInstances, http.MethodPost, seg("v1/{}/{}/resource_instances/action"), 200, listResourceInstances},
+	{api.OpTagAction, http.MethodPost, seg("v1/{}/{}/{}/tags/action"), 204, tagAction},
+	{api.OpListProjectTags, http.MethodGet, seg("v1/{}/{}/tags"), 200, listProjectTags},
 }
 
 // seg splits a route pattern into segments.

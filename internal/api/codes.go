@@ -9,6 +9,7 @@ var (
 	E0004 = documented("EndPoint.0004") // 403 credentials of another project
 	E0005 = documented("EndPoint.0005") // 404 unknown path or resource
 	E0006 = documented("EndPoint.0006") // 400 invalid limit
+	E0007 = documented("EndPoint.0007") // 400 invalid action
 	E0010 = documented("EndPoint.0010") // 400 invalid offset
 	E0014 = documented("EndPoint.0014") // 400 malformed project id in the path
 	E0017 = documented("EndPoint.0017") // 400 invalid sort_key
@@ -19,6 +20,8 @@ var (
 	E1018 = documented("Endpoint.1018") // 400 quota exceeded (lower-case p, as documented)
 	E2001 = documented("EndPoint.2001") // 400 the VPC does not exist
 	E2011 = documented("EndPoint.2011") // 400 vpc_id missing
+	E2006 = documented("EndPoint.2006") // 404 unknown endpoint (tag APIs)
+	E2017 = documented("EndPoint.2017") // 400 malformed endpoint id
 	E2028 = documented("EndPoint.2028") // 400 port mapping lacks a port
 	E3002 = documented("EndPoint.3002") // 400 malformed whitelist (permission) entry or record id
 	E3003 = documented("EndPoint.3003") // 400 malformed port_id
@@ -42,6 +45,8 @@ var (
 	E3067 = documented("EndPoint.3067") // 400 duplicate tag key
 	E3068 = documented("EndPoint.3068") // 400 tag key or value charset
 	E3069 = documented("EndPoint.3069") // 400 more than 20 tags
+	E3070 = documented("EndPoint.3070") // 400 resource_type not endpoint_service or endpoint
+	E3071 = documented("EndPoint.3071") // 400 duplicate value under one key in a tag query
 	E3072 = documented("EndPoint.3072") // 400 tag key length
 	E3073 = documented("EndPoint.3073") // 400 tag value length
 	E3074 = documented("EndPoint.3074") // 400 more than 200 port mappings

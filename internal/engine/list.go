@@ -2,10 +2,12 @@ package engine
 
 import (
 	"cmp"
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
@@ -29,19 +31,16 @@ const defaultLimit = 10
 // as gophertelekomcloud drops empty options but other clients may not.
 func ParseListQuery(q url.Values, maxLimit int) (ListQuery, *api.Error) {
 	lq := ListQuery{Limit: defaultLimit}
+	var err *api.Error
 	if v := q.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > maxLimit {
-			return lq, api.E0006
+		if lq.Limit, err = intIn(v, 0, maxLimit, api.E0006); err != nil {
+			return lq, err
 		}
-		lq.Limit = n
 	}
 	if v := q.Get("offset"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			return lq, api.E0010
+		if lq.Offset, err = intIn(v, 0, math.MaxInt, api.E0010); err != nil {
+			return lq, err
 		}
-		lq.Offset = n
 	}
 	switch q.Get("sort_key") {
 	case "", "created_at", "create_at":
@@ -102,11 +101,52 @@ func page[T any](items []T, rec func(T) *record, match func(T) bool, q ListQuery
 	return out, total
 }
 
-// fuzzy is the documented name filter: a case-insensitive substring match;
-// an empty filter matches everything.
+// fuzzy is the documented name filter: a case-insensitive substring match
+// (Unicode simple folding, as strings.EqualFold); an empty filter matches
+// everything. It allocates nothing: lists call it once per resource.
 func fuzzy(name, filter string) bool {
 	if filter == "" {
 		return true
 	}
-	return strings.Contains(strings.ToLower(name), strings.ToLower(filter))
+	for i := range name {
+		if hasPrefixFold(name[i:], filter) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFold reports whether s begins with prefix, ignoring case.
+func hasPrefixFold(s, prefix string) bool {
+	for _, p := range prefix {
+		r, n := utf8.DecodeRuneInString(s)
+		if n == 0 || r != p && !sameFold(r, p) {
+			return false
+		}
+		s = s[n:]
+	}
+	return true
+}
+
+// sameFold reports whether a and b are the same letter in another case.
+func sameFold(a, b rune) bool {
+	if a < utf8.RuneSelf && b < utf8.RuneSelf {
+		l := a | 0x20
+		return l == b|0x20 && 'a' <= l && l <= 'z'
+	}
+	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
+		if f == b {
+			return true
+		}
+	}
+	return false
+}
+
+// intIn parses v as a decimal integer in [lo, hi]; anything else is code.
+func intIn(v string, lo, hi int, code *api.Error) (int, *api.Error) {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		return 0, code
+	}
+	return n, nil
 }

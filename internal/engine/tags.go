@@ -19,6 +19,14 @@ const (
 // validTags checks tags as sent in a create body and returns them in wire
 // form. A missing value is the empty value.
 func validTags(in []api.TagRequest) ([]api.Tag, *api.Error) {
+	return checkTags(in, false)
+}
+
+// checkTags applies the tag rules to a request's tag list: at most 20
+// tags, each valid, no key twice. out[i] is in[i] in wire form; a missing
+// value is the empty value unless needValue, when it is EndPoint.0002 (a
+// mandatory field without a more specific code: the tag action's create).
+func checkTags(in []api.TagRequest, needValue bool) ([]api.Tag, *api.Error) {
 	if len(in) > maxTags {
 		return nil, api.E3069
 	}
@@ -31,6 +39,8 @@ func validTags(in []api.TagRequest) ([]api.Tag, *api.Error) {
 		}
 		if t.Value != nil {
 			value = *t.Value
+		} else if needValue {
+			return nil, api.E0002
 		}
 		if err := validTag(key, value); err != nil {
 			return nil, err

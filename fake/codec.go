@@ -16,10 +16,20 @@ import (
 // EndPoint.0002.
 const maxBody = 1 << 20
 
-// readBody reads r's body up to maxBody.
+// readBody reads r's body up to maxBody, in one allocation when the
+// length is known.
 func readBody(r *http.Request) ([]byte, *api.Error) {
-	if r.Body == nil {
+	switch {
+	case r.Body == nil || r.Body == http.NoBody:
 		return nil, nil
+	case r.ContentLength > maxBody:
+		return nil, api.E0002
+	case r.ContentLength >= 0:
+		b := make([]byte, r.ContentLength)
+		if _, err := io.ReadFull(r.Body, b); err != nil {
+			return nil, api.E0002
+		}
+		return b, nil
 	}
 	b, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
 	if err != nil || len(b) > maxBody {
@@ -61,8 +71,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 		status, b = http.StatusInternalServerError, mustJSON(api.E0001)
 	}
 	h := w.Header()
-	h.Set("Content-Type", "application/json")
-	h.Set("Content-Length", strconv.Itoa(len(b)))
+	h["Content-Type"] = []string{"application/json"}
+	h["Content-Length"] = []string{strconv.Itoa(len(b))}
 	w.WriteHeader(status)
 	_, _ = w.Write(b)
 }

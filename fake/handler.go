@@ -17,7 +17,7 @@ const (
 // run the operation, encode the answer. Every response carries
 // X-Request-Id; every error is the documented envelope.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("X-Request-Id", s.eng.NewRequestID())
+	w.Header()["X-Request-Id"] = []string{s.eng.NewRequestID()}
 	status, v := s.serve(r)
 	writeJSON(w, status, v)
 }
@@ -46,7 +46,9 @@ func (s *Server) serve(r *http.Request) (int, any) {
 	if err != nil {
 		return s.reject(r, rt.op, err)
 	}
-	s.log.Debug("vpcep", "op", rt.op, "method", r.Method, "path", r.URL.Path, "status", rt.status)
+	if s.log.Enabled(r.Context(), slog.LevelDebug) {
+		s.log.Debug("vpcep", "op", rt.op, "method", r.Method, "path", r.URL.Path, "status", rt.status)
+	}
 	if rt.status == http.StatusNoContent {
 		return rt.status, nil
 	}

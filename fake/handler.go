@@ -25,7 +25,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // serve runs r and returns the status and the value to encode (nil for no
 // body).
 func (s *Server) serve(r *http.Request) (int, any) {
-	rt, params, ok := s.router.match(r.Method, r.URL.Path)
+	rt, params, ok := s.router.match(r.Method, r.URL.EscapedPath())
 	if !ok {
 		return s.reject(r, "", api.E0005)
 	}

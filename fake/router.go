@@ -2,6 +2,7 @@ package fake
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
@@ -45,11 +46,24 @@ func newRouter(routes []route) *router {
 	return rt
 }
 
-// match returns the route for method and path and its parameters. A path
-// that matches a route of another method gives ok=false like an unknown
-// path: the real gateway answers both with 404.
-func (rt *router) match(method, path string) (r *route, params []string, ok bool) {
-	segs := splitPath(path)
+// match returns the route for method and the escaped path and its
+// parameters. Segments are split before they are unescaped, so an id
+// holding an encoded slash (%2F) stays one (malformed) id and never
+// reaches another route. A path that matches a route of another method
+// gives ok=false like an unknown path: the real gateway answers both with
+// 404.
+func (rt *router) match(method, escapedPath string) (r *route, params []string, ok bool) {
+	segs := splitPath(escapedPath)
+	for i, s := range segs {
+		if strings.IndexByte(s, '%') < 0 {
+			continue
+		}
+		u, err := url.PathUnescape(s)
+		if err != nil {
+			return nil, nil, false
+		}
+		segs[i] = u
+	}
 	var best *route
 	bestScore := -1
 	for _, cand := range rt.byLen[len(segs)] {

@@ -16,8 +16,8 @@ import (
 )
 
 // fuzzEnv is a fresh fake for one fuzz input: the default tenant owns one
-// available service that whitelists tenantB and carries one tag. Ids are
-// reproducible (WithSeed), so a saved failing input replays exactly.
+// available service that whitelists tenantB (not tenantC) and carries one
+// tag. Ids are reproducible (WithSeed), so a saved input replays exactly.
 type fuzzEnv struct {
 	srv  *fake.Server
 	svc  string // the service id
@@ -26,7 +26,7 @@ type fuzzEnv struct {
 
 func newFuzzEnv(t *testing.T) *fuzzEnv {
 	t.Helper()
-	srv := fake.NewTest(t, fake.WithClock(clock.NewMock()), fake.WithSeed(1), fake.WithTenants(tenantB))
+	srv := fake.NewTest(t, fake.WithClock(clock.NewMock()), fake.WithSeed(1), fake.WithTenants(tenantB, tenantC))
 	id, _ := newService(t, srv, fake.DefaultTenant)
 	var perms api.PermissionsResponse
 	send(t, srv, fake.DefaultTenant, http.MethodPost, servicesPath(fake.DefaultTenant, "/"+id+"/permissions/batch-create"),

@@ -3,6 +3,7 @@ module github.com/seed42eb3344/vpcepfake
 go 1.26.8
 
 require (
+	github.com/anishathalye/porcupine v1.3.1
 	github.com/benbjohnson/clock v1.3.5
 	github.com/google/uuid v1.6.0
 	github.com/stretchr/testify v1.12.1

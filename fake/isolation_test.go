@@ -89,8 +89,8 @@ func TestIsolationLists(t *testing.T) {
 				method, path, body string
 			}{
 				{"GET", servicesPath(tn, "?limit=1000"), ""},
-				{"GET", servicesPath(tn, "?id=" + e.svc), ""},
-				{"GET", servicesPath(tn, "?endpoint_service_name=" + own.ServiceName), ""},
+				{"GET", servicesPath(tn, "?id="+e.svc), ""},
+				{"GET", servicesPath(tn, "?endpoint_service_name="+own.ServiceName), ""},
 				{"GET", servicesPath(tn, "/public?limit=1000"), ""},
 				{"POST", "/v1/" + tn.ProjectID + "/endpoint_service/resource_instances/action", `{"action":"filter"}`},
 				{"POST", "/v1/" + tn.ProjectID + "/endpoint_service/resource_instances/action",

@@ -4,6 +4,7 @@
 package engine
 
 import (
+	"net/netip"
 	"sync"
 	"time"
 
@@ -76,6 +77,8 @@ type Engine struct {
 	projects map[string]*project
 	services map[string]*service
 	byPort   map[string]map[*service]struct{} // backend port_id → services using it
+	eps      map[string]*endpoint
+	ips      map[string]map[netip.Addr]bool // subnet id → addresses taken by endpoints
 	timeline timeline
 	seq      uint64
 	marker   int32
@@ -83,7 +86,8 @@ type Engine struct {
 
 // project is the per-project slice of the state, in creation order.
 type project struct {
-	services []*service
+	services  []*service
+	endpoints []*endpoint
 }
 
 // New returns an Engine for cfg.
@@ -107,6 +111,8 @@ func New(cfg Config) *Engine {
 		projects: map[string]*project{},
 		services: map[string]*service{},
 		byPort:   map[string]map[*service]struct{}{},
+		eps:      map[string]*endpoint{},
+		ips:      map[string]map[netip.Addr]bool{},
 		marker:   10000000,
 	}
 	return e

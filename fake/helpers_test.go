@@ -23,6 +23,7 @@ type client struct {
 	srv    *fake.Server
 	hc     *http.Client
 	tenant fake.Tenant
+	nsvc   int // services created, for distinct backend ports
 }
 
 func newClient(tb testing.TB, srv *fake.Server, t fake.Tenant) *client {
@@ -85,9 +86,10 @@ const (
 func (c *client) createService(approval bool) api.Service {
 	c.tb.Helper()
 	var s api.Service
+	c.nsvc++
 	c.ok(http.MethodPost, "/vpc-endpoint-services", map[string]any{
 		"port_id": portID, "vpc_id": vpcID, "server_type": "VM", "approval_enabled": approval,
-		"ports": []map[string]any{{"client_port": 80, "server_port": 8080, "protocol": "TCP"}},
+		"ports": []map[string]any{{"client_port": 80, "server_port": 8000 + c.nsvc, "protocol": "TCP"}},
 	}, 200, &s)
 	c.ok(http.MethodGet, "/vpc-endpoint-services/"+s.ID, nil, 200, &s)
 	require.Equal(c.tb, "available", s.Status)

@@ -27,7 +27,9 @@ func TestConnectionActionErrors(t *testing.T) {
 	creating2 := a.createEndpoint(endpointBody(svc.ID)) // stays creating: the clock does not move again
 	foreign := a.createEndpoint(endpointBody(other.ID))
 	path := "/vpc-endpoint-services/" + svc.ID + "/connections/action"
-	one := func(action string, ids ...string) map[string]any { return map[string]any{"action": action, "endpoints": ids} }
+	one := func(action string, ids ...string) map[string]any {
+		return map[string]any{"action": action, "endpoints": ids}
+	}
 	cases := []struct {
 		name   string
 		path   string

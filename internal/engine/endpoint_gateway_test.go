@@ -92,7 +92,9 @@ func TestGatewayEndpointErrors(t *testing.T) {
 		{"table malformed", func(r *api.CreateEndpointRequest) { r.Routetables = []string{"rtb-1"} }, api.E1019},
 		{"table twice", func(r *api.CreateEndpointRequest) { r.Routetables = []string{rt2, rt2} }, api.E1019},
 		{"eleven statements", func(r *api.CreateEndpointRequest) { r.PolicyStatement = eleven }, api.E2048},
-		{"bad effect", func(r *api.CreateEndpointRequest) { r.PolicyStatement = []api.PolicyStatementRequest{statement("Maybe")} }, api.E2048},
+		{"bad effect", func(r *api.CreateEndpointRequest) {
+			r.PolicyStatement = []api.PolicyStatementRequest{statement("Maybe")}
+		}, api.E2048},
 		{"no action", func(r *api.CreateEndpointRequest) {
 			r.PolicyStatement = []api.PolicyStatementRequest{{Effect: ptr("Allow"), Resource: []string{"r"}}}
 		}, api.E2048},

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/benbjohnson/clock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -15,9 +14,7 @@ import (
 
 func TestConnectionActionErrors(t *testing.T) {
 	t.Parallel()
-	mock := clock.NewMock()
-	srv := fake.NewTest(t, fake.WithClock(mock), fake.WithDelays(fake.Delays{EndpointCreate: time.Second, EndpointDelete: time.Minute}))
-	a := newClient(t, srv, fake.DefaultTenant)
+	mock, a := onMock(t, fake.Delays{EndpointCreate: time.Second, EndpointDelete: time.Minute})
 	svc, other := a.createService(true), a.createService(true)
 	pending := a.createEndpoint(endpointBody(svc.ID))
 	mock.Add(time.Second)
@@ -82,9 +79,7 @@ func TestConnectionActionIdempotent(t *testing.T) {
 
 func TestListConnections(t *testing.T) {
 	t.Parallel()
-	mock := clock.NewMock()
-	srv := fake.NewTest(t, fake.WithClock(mock))
-	a := newClient(t, srv, fake.DefaultTenant)
+	mock, a := onMock(t, fake.Delays{})
 	svc := a.createService(true)
 	var ids []string
 	var markers []int32

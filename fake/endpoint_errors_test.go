@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/benbjohnson/clock"
-
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -120,10 +118,7 @@ func TestCreateEndpointRefusedByState(t *testing.T) {
 
 func TestCreateEndpointQuota(t *testing.T) {
 	t.Parallel()
-	mock := clock.NewMock()
-	srv := fake.NewTest(t, fake.WithClock(mock), fake.WithQuotas(fake.Quotas{Services: 5, Endpoints: 1}),
-		fake.WithDelays(fake.Delays{EndpointDelete: time.Second}))
-	a := newClient(t, srv, fake.DefaultTenant)
+	mock, a := onMock(t, fake.Delays{EndpointDelete: time.Second}, fake.WithQuotas(fake.Quotas{Services: 5, Endpoints: 1}))
 	svc := a.createService(false)
 	ep := a.createEndpoint(endpointBody(svc.ID))
 	a.fails(http.MethodPost, "/vpc-endpoints", endpointBody(svc.ID), 400, "Endpoint.1018")
@@ -192,9 +187,7 @@ func TestEndpointFields(t *testing.T) {
 
 func TestUpdateEndpointWhite(t *testing.T) {
 	t.Parallel()
-	mock := clock.NewMock()
-	srv := fake.NewTest(t, fake.WithClock(mock), fake.WithDelays(fake.Delays{EndpointCreate: time.Second, EndpointDelete: time.Second}))
-	a := newClient(t, srv, fake.DefaultTenant)
+	mock, a := onMock(t, fake.Delays{EndpointCreate: time.Second, EndpointDelete: time.Second})
 	svc := a.createService(false)
 	ep := a.createEndpoint(with(svc.ID, "whitelist", []string{"10.0.0.1"}))
 	path := "/vpc-endpoints/" + ep.ID

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/benbjohnson/clock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -34,10 +33,7 @@ func TestEndpointStory(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			mock := clock.NewMock()
-			srv := fake.NewTest(t, fake.WithClock(mock), fake.WithTenants(tenantB),
-				fake.WithDelays(fake.Delays{EndpointCreate: time.Minute, EndpointDelete: time.Minute}))
-			a := newClient(t, srv, fake.DefaultTenant)
+			mock, a := onMock(t, fake.Delays{EndpointCreate: time.Minute, EndpointDelete: time.Minute})
 			svc := a.createService(tc.approval)
 
 			ep := a.createEndpoint(endpointBody(svc.ID))
@@ -123,9 +119,7 @@ func TestEndpointCrossTenant(t *testing.T) {
 // acted on or deleted meanwhile.
 func TestEndpointWaitsForAction(t *testing.T) {
 	t.Parallel()
-	mock := clock.NewMock()
-	srv := fake.NewTest(t, fake.WithClock(mock), fake.WithDelays(fake.Delays{EndpointAccept: time.Minute}))
-	a := newClient(t, srv, fake.DefaultTenant)
+	mock, a := onMock(t, fake.Delays{EndpointAccept: time.Minute})
 	svc := a.createService(true)
 	ep := a.createEndpoint(endpointBody(svc.ID))
 	require.Equal(t, "pendingAcceptance", a.getEndpoint(ep.ID).Status)
@@ -191,9 +185,7 @@ func TestEndpointFailures(t *testing.T) {
 // should not, and stays unchanged when its service goes first.
 func TestServiceDeleteWithDeletingEndpoint(t *testing.T) {
 	t.Parallel()
-	mock := clock.NewMock()
-	srv := fake.NewTest(t, fake.WithClock(mock), fake.WithDelays(fake.Delays{EndpointDelete: time.Minute}))
-	a := newClient(t, srv, fake.DefaultTenant)
+	mock, a := onMock(t, fake.Delays{EndpointDelete: time.Minute})
 	svc := a.createService(false)
 	ep := a.createEndpoint(endpointBody(svc.ID))
 	a.getEndpoint(ep.ID)

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/benbjohnson/clock"
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
@@ -151,6 +152,14 @@ func (c *client) quota(typ string) api.Quota {
 	c.ok(http.MethodGet, "/quotas?type="+typ, nil, 200, &q)
 	require.Len(c.tb, q.Quotas.Resources, 1)
 	return q.Quotas.Resources[0]
+}
+
+// onMock returns a new server's clock and default-tenant client; the
+// server runs on a mock clock with delays d.
+func onMock(tb testing.TB, d fake.Delays, opts ...fake.Option) (*clock.Mock, *client) {
+	mock := clock.NewMock()
+	srv := fake.NewTest(tb, append(opts, fake.WithClock(mock), fake.WithDelays(d))...)
+	return mock, newClient(tb, srv, fake.DefaultTenant)
 }
 
 // policyFunc is a scenario.Policy from a function.

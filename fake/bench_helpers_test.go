@@ -40,4 +40,3 @@ func (f benchFixture) must(b *testing.B, method, path string, body any, want int
 func (f benchFixture) actionPath() string {
 	return "/vpc-endpoint-services/" + f.svc + "/connections/action"
 }
-

@@ -208,3 +208,40 @@ func TestServiceDeleteWithDeletingEndpoint(t *testing.T) {
 	assert.Equal(t, svc.ServiceName, got.EndpointServiceName)
 	a.fails(http.MethodPost, "/vpc-endpoints", endpointBody(svc.ID), 400, "EndPoint.2003")
 }
+
+// TestEndpointOtherProject: a second project of the service owner's
+// account connects (the owner's domain may always connect); its endpoint
+// lives in its own project while the service's owner sees and approves the
+// connection, and both views agree at every step.
+func TestEndpointOtherProject(t *testing.T) {
+	t.Parallel()
+	a2 := fake.Tenant{DomainID: fake.DefaultDomainID, ProjectID: "project-a2", Token: "token-a2"}
+	srv := fake.NewTest(t, fake.WithTenants(a2))
+	owner, consumer := newClient(t, srv, fake.DefaultTenant), newClient(t, srv, a2)
+	svc := owner.createService(true)
+	ep := consumer.createEndpoint(endpointBody(svc.ID))
+	assert.Equal(t, "project-a2", ep.ProjectID)
+	owner.fails(http.MethodGet, "/vpc-endpoints/"+ep.ID, nil, 404, "EndPoint.2006")
+	assert.Equal(t, 0, owner.quota("endpoint").Used)
+	assert.Equal(t, 1, consumer.quota("endpoint").Used)
+
+	step := func(want string) {
+		t.Helper()
+		c := owner.connections(svc.ID, "?id="+ep.ID)
+		require.Len(t, c.Connections, 1)
+		assert.Equal(t, want, c.Connections[0].Status)
+		assert.Equal(t, want, consumer.getEndpoint(ep.ID).Status)
+		assert.Equal(t, fake.DefaultDomainID, c.Connections[0].DomainID)
+	}
+	step("pendingAcceptance")
+	assert.Equal(t, "accepted", owner.action(svc.ID, "receive", ep.ID).Status)
+	step("accepted")
+	owner.fails(http.MethodDelete, "/vpc-endpoint-services/"+svc.ID, nil, 400, "EndPoint.3006")
+	consumer.fails(http.MethodDelete, "/vpc-endpoint-services/"+svc.ID, nil, 404, "EndPoint.0005")
+	consumer.ok(http.MethodDelete, "/vpc-endpoints/"+ep.ID, nil, 204, nil)
+	consumer.fails(http.MethodGet, "/vpc-endpoints/"+ep.ID, nil, 404, "EndPoint.2006")
+	assert.Zero(t, owner.connections(svc.ID, "").TotalCount)
+	assert.Zero(t, consumer.quota("endpoint").Used)
+	owner.ok(http.MethodDelete, "/vpc-endpoint-services/"+svc.ID, nil, 204, nil)
+	owner.fails(http.MethodGet, "/vpc-endpoint-services/"+svc.ID, nil, 404, "EndPoint.0005")
+}

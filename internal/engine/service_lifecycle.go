@@ -39,14 +39,19 @@ func (e *Engine) startServiceDelete(s *service, now time.Time) {
 		})
 }
 
+// outcome is the status and error[] a transition to target ends in: target
+// without errors, or failed with fail's entry.
+func outcome(target string, fail *scenario.Failure) (string, []api.ErrorEntry) {
+	if fail == nil {
+		return target, nil
+	}
+	return statusFailed, []api.ErrorEntry{{ErrorCode: fail.Code, ErrorMessage: fail.Message}}
+}
+
 // settle moves s to target, or to failed with fail's error entry, and
 // returns the new status.
 func (s *service) settle(at time.Time, target string, fail *scenario.Failure) string {
-	s.view.Status, s.view.Error = target, nil
-	if fail != nil {
-		s.view.Status = statusFailed
-		s.view.Error = []api.ErrorEntry{{ErrorCode: fail.Code, ErrorMessage: fail.Message}}
-	}
+	s.view.Status, s.view.Error = outcome(target, fail)
 	s.touch(at)
 	return s.view.Status
 }

@@ -118,7 +118,9 @@ func TestCreateServiceRejects(t *testing.T) {
 
 func TestCreateServiceRawBodies(t *testing.T) {
 	t.Parallel()
-	huge := `{"description":"` + strings.Repeat("x", 1<<20) + `"}`
+	// A valid body padded with whitespace: only its size is wrong.
+	valid := body(t, baseCreate(), nil)
+	huge := valid + strings.Repeat(" ", 1<<20+1-len(valid))
 	tests := []struct {
 		name, body string
 	}{
@@ -138,6 +140,14 @@ func TestCreateServiceRawBodies(t *testing.T) {
 			requireError(t, as(t, srv, http.MethodPost, services, tt.body), api.E0002)
 		})
 	}
+}
+
+func TestCreateServiceBodyAtLimit(t *testing.T) {
+	t.Parallel()
+	srv := fake.NewTest(t)
+	valid := body(t, baseCreate(), nil)
+	r := as(t, srv, http.MethodPost, services, valid+strings.Repeat(" ", 1<<20-len(valid)))
+	assert.Equal(t, http.StatusOK, r.Status, "a 1 MiB body is read whole")
 }
 
 var stampRE = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)

@@ -125,6 +125,7 @@ func TestUpdateServiceRejects(t *testing.T) {
 		{"vip_port_id", `{"vip_port_id":"x"}`, api.E3051},
 		{"ip", `{"ip":"10.0.0.1"}`, api.E3055},
 		{"ip and port_id", `{"ip":"10.0.0.1","port_id":"` + portB + `"}`, api.E3052},
+		{"ip and vip_port_id", `{"ip":"10.0.0.1","vip_port_id":"` + portB + `"}`, api.E3053},
 		{"description number", `{"description":5}`, api.E0002},
 	}
 	srv := fake.NewTest(t)
@@ -193,6 +194,19 @@ func TestUpdateServicePortConflict(t *testing.T) {
 	assert.Equal(t, http.StatusOK, r.Status, "%s", r.Body)
 	// portB is free again: a third service can use 8080 there.
 	available(t, srv, map[string]any{"port_id": portB})
+}
+
+// A service that moves to another backend port releases its server ports
+// on the old one.
+func TestUpdateServiceMoveFreesOldPort(t *testing.T) {
+	t.Parallel()
+	srv := fake.NewTest(t)
+	a := available(t, srv, map[string]any{"ports": []any{map[string]any{"client_port": 80, "server_port": 8080}}})
+	requireError(t, as(t, srv, http.MethodPost, services, body(t, baseCreate(), nil)), api.E3044)
+	r := put(t, srv, a.ID, `{"port_id":"`+portB+`"}`)
+	require.Equal(t, http.StatusOK, r.Status, "%s", r.Body)
+	available(t, srv, nil)
+	requireError(t, as(t, srv, http.MethodPost, services, body(t, baseCreate(), map[string]any{"port_id": portB})), api.E3044)
 }
 
 func TestRenameService(t *testing.T) {

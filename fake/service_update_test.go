@@ -261,6 +261,10 @@ func TestDeleteService(t *testing.T) {
 	g, _ = get(t, srv, s.ID)
 	assert.Equal(t, "deleting", g.Status)
 	assert.Equal(t, "2026-11-22T04:01:00Z", g.UpdatedAt)
+	l, _ := list(t, srv, "?status=deleting")
+	assert.Equal(t, []string{s.ID}, listIDs(l))
+	l, _ = list(t, srv, "?status=available")
+	assert.Empty(t, l.Services)
 
 	r = del()
 	assert.Equal(t, http.StatusNoContent, r.Status, "deleting again is idempotent")
@@ -272,7 +276,7 @@ func TestDeleteService(t *testing.T) {
 	_, gr := get(t, srv, s.ID)
 	requireError(t, gr, api.E0005)
 	requireError(t, del(), api.E0005)
-	l, _ := list(t, srv, "")
+	l, _ = list(t, srv, "")
 	assert.Zero(t, l.TotalCount)
 }
 

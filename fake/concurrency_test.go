@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -101,4 +102,85 @@ func TestConcurrentUse(t *testing.T) {
 		seen[s.ID] = true
 		assert.Equal(t, "available", s.Status)
 	}
+}
+
+// TestConcurrentClock moves a mock clock while goroutines create and poll
+// services: no poll may see a status go backwards, and every service ends
+// available once its delay has passed.
+func TestConcurrentClock(t *testing.T) {
+	t.Parallel()
+	mock := newMock()
+	srv := fake.NewTest(t, fake.WithClock(mock), fake.WithQuotas(fake.Quotas{Services: 100, Endpoints: 1}),
+		fake.WithDelays(fake.Delays{ServiceCreate: 5 * time.Second}))
+	const workers = 6
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		errs []string
+		ids  []string
+	)
+	stop := make(chan struct{})
+	ticker := make(chan struct{})
+	go func() {
+		defer close(ticker)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				mock.Add(time.Second)
+			}
+		}
+	}()
+	for w := range workers {
+		wg.Go(func() {
+			for i := range 5 {
+				b := fmt.Sprintf(`{"port_id":%q,"vpc_id":%q,"server_type":"VM","ports":[{"client_port":1,"server_port":%d}]}`,
+					portA, vpcA, 1+w*10+i)
+				req, _ := http.NewRequest(http.MethodPost, srv.URL+"/v1/"+fake.DefaultProjectID+services, strings.NewReader(b))
+				req.Header.Set("X-Auth-Token", fake.DefaultToken)
+				res, err := srv.Client().Do(req)
+				if err != nil {
+					mu.Lock()
+					errs = append(errs, err.Error())
+					mu.Unlock()
+					continue
+				}
+				var s api.Service
+				_ = json.NewDecoder(res.Body).Decode(&s)
+				res.Body.Close()
+				seenAvailable := false
+				for range 5 {
+					req, _ := http.NewRequest(http.MethodGet, srv.URL+"/v1/"+fake.DefaultProjectID+services+"/"+s.ID, nil)
+					req.Header.Set("X-Auth-Token", fake.DefaultToken)
+					res, err := srv.Client().Do(req)
+					if err != nil {
+						continue
+					}
+					var g api.Service
+					_ = json.NewDecoder(res.Body).Decode(&g)
+					res.Body.Close()
+					mu.Lock()
+					switch {
+					case g.Status == "available":
+						seenAvailable = true
+					case g.Status != "creating" || seenAvailable:
+						errs = append(errs, fmt.Sprintf("%s: status %q after available=%v", s.ID, g.Status, seenAvailable))
+					}
+					mu.Unlock()
+				}
+				mu.Lock()
+				ids = append(ids, s.ID)
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	close(stop)
+	<-ticker
+	require.Empty(t, errs)
+	mock.Add(5 * time.Second)
+	l, _ := list(t, srv, "?limit=1000&status=available")
+	assert.Equal(t, len(ids), l.TotalCount)
+	assert.Equal(t, workers*5, l.TotalCount)
 }

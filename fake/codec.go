@@ -38,13 +38,14 @@ func readBody(r *http.Request) ([]byte, *api.Error) {
 	return b, nil
 }
 
-// decode parses a JSON request body into v. A missing body, malformed JSON
-// and a value of the wrong JSON type give 400: the code that fieldCodes
+// decode parses a JSON request body into v. A missing body, a body that is
+// not a JSON object (JSON null included, which encoding/json would accept
+// as "no fields"), malformed JSON and a value of the wrong JSON type give 400: the code that fieldCodes
 // names for the offending field ("ports.client_port"), else EndPoint.0002.
 // (The catalog's EndPoint.0011 "request body is null" is documented as 504,
 // which gophertelekomcloud retries; bad input stays a 4xx here.)
 func decode(body []byte, v any, fieldCodes map[string]*api.Error) *api.Error {
-	if len(bytes.TrimSpace(body)) == 0 {
+	if t := bytes.TrimSpace(body); len(t) == 0 || t[0] != '{' {
 		return api.E0002
 	}
 	err := json.Unmarshal(body, v)

@@ -15,7 +15,6 @@ import (
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
-
 // client calls one server as one tenant through the in-memory transport.
 type client struct {
 	tb     testing.TB

@@ -67,6 +67,7 @@ var (
 	E3049 = documented("EndPoint.3049") // 400 service whitelist full
 	E3051 = documented("EndPoint.3051") // 400 malformed vip_port_id
 	E3052 = documented("EndPoint.3052") // 400 port_id and ip changed together
+	E3053 = documented("EndPoint.3053") // 400 vip_port_id and ip changed together
 	E3055 = documented("EndPoint.3055") // 400 ip cannot be changed
 	E3062 = documented("EndPoint.3062") // 400 malformed endpoint service id
 	E3066 = documented("EndPoint.3066") // 400 empty tag key

@@ -62,9 +62,10 @@ var RealisticDelays = Delays{
 type Option func(*config)
 
 type config struct {
-	engine  engine.Config
-	tenants []Tenant
-	logger  *slog.Logger
+	engine   engine.Config
+	tenants  []Tenant
+	logger   *slog.Logger
+	scenario *scenario.Scenario
 }
 
 // WithClock sets the clock every timestamp and transition uses; pass
@@ -81,6 +82,13 @@ func WithDelays(d Delays) Option { return func(c *config) { c.engine.Delays = d 
 // WithPolicy lets p decide how each asynchronous transition completes
 // (delay, after reads, held, failed); see package scenario.
 func WithPolicy(p scenario.Policy) Option { return func(c *config) { c.engine.Policy = p } }
+
+// WithScenario lets sc script the server: its transition plans become the
+// Policy (replacing WithPolicy), its fault rules run before every
+// authenticated operation and every request lands in its journal.
+func WithScenario(sc *scenario.Scenario) Option {
+	return func(c *config) { c.scenario, c.engine.Policy = sc, sc }
+}
 
 // WithTenants adds tenants beside DefaultTenant.
 func WithTenants(ts ...Tenant) Option {

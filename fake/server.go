@@ -20,6 +20,7 @@ import (
 	"github.com/benbjohnson/clock"
 
 	"github.com/seed42eb3344/vpcepfake/internal/engine"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // memURL is the base URL of a server that does not listen; only the
@@ -39,6 +40,7 @@ type Server struct {
 	router *router
 	log    *slog.Logger
 	http   *httptest.Server
+	scn    *scenario.Scenario // nil: no faults, no journal
 }
 
 // New returns a Server that serves in memory only: use Handler, or Client
@@ -52,7 +54,7 @@ func New(opts ...Option) *Server {
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{URL: memURL, eng: engine.New(c.engine), router: newRouter(routes), log: c.logger}
+	s := &Server{URL: memURL, eng: engine.New(c.engine), router: newRouter(routes), log: c.logger, scn: c.scenario}
 	for _, t := range append([]Tenant{DefaultTenant}, c.tenants...) {
 		if err := s.eng.AddTenant(t); err != nil {
 			panic("fake: " + err.Error())

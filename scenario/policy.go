@@ -118,4 +118,3 @@ func (s *Scenario) unusedPolicies() []string {
 
 // Transitions lists every Transition, in lifecycle order.
 var Transitions = []Transition{ServiceCreate, ServiceDelete, EndpointCreate, EndpointAccept, EndpointReject, EndpointDelete}
-

@@ -55,7 +55,8 @@ const ScenarioHeader = "X-Vpcepfake-Scenario"
 // Trigger says on which matching calls a rule fires. The zero Trigger fires
 // on every one; set conditions must all hold.
 type Trigger struct {
-	// Nth fires only on the Nth matching call (counted from 1).
+	// Nth fires only on the Nth matching call (counted from 1, among the
+	// calls inside the window when one is set).
 	Nth int `json:"nth,omitempty"`
 	// First fires on the first First matching calls.
 	First int `json:"first,omitempty"`
@@ -220,8 +221,9 @@ type rule struct {
 	Rule
 	path    []string // Match.Path split, parameters as "{}"
 	rng     *rand.Rand
-	matches int
-	fired   int
+	matches  int
+	inWindow int // matches inside the trigger's window
+	fired    int
 }
 
 func newRule(r Rule) *rule {
@@ -258,12 +260,17 @@ func (r *rule) match(req *Request) bool {
 	return r.path == nil || slices.Equal(r.path, templateSegs(req.Template))
 }
 
-// fires counts a matching call and reports whether the trigger fires on it.
+// fires counts a matching call and reports whether the trigger fires on
+// it. Nth, First and After count only the calls inside the window.
 func (r *rule) fires(at time.Time) bool {
 	r.matches++
-	t, n := r.Trigger, r.matches
+	t := r.Trigger
+	if (!t.From.IsZero() && at.Before(t.From)) || (!t.Until.IsZero() && !at.Before(t.Until)) {
+		return false
+	}
+	r.inWindow++
+	n := r.inWindow
 	ok := (t.Nth == 0 || n == t.Nth) && (t.First == 0 || n <= t.First) && (t.After == 0 || n > t.After) &&
-		(t.From.IsZero() || !at.Before(t.From)) && (t.Until.IsZero() || at.Before(t.Until)) &&
 		(t.Probability == 0 || r.rng.Float64() < t.Probability)
 	if ok {
 		r.fired++

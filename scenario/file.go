@@ -56,8 +56,8 @@ func Load(r io.Reader) (*Scenario, error) {
 		for i := range rules {
 			rules[i].Match.Scenario = name
 		}
-		if err := s.Add(rules...); err != nil {
-			return nil, fmt.Errorf("scenarios[%q]: %w", name, err)
+		if err := s.add(rules); err != nil {
+			return nil, fmt.Errorf("scenario: scenarios[%q]: %w", name, err)
 		}
 	}
 	return s, nil

@@ -30,6 +30,13 @@ func New() *Scenario {
 // Add appends fault rules, after validating each; rules are tried in the
 // order they were added. On error nothing is added.
 func (s *Scenario) Add(rules ...Rule) error {
+	if err := s.add(rules); err != nil {
+		return fmt.Errorf("scenario: %w", err)
+	}
+	return nil
+}
+
+func (s *Scenario) add(rules []Rule) error {
 	built := make([]*rule, 0, len(rules))
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -38,7 +45,7 @@ func (s *Scenario) Add(rules ...Rule) error {
 			r.Name = fmt.Sprintf("rule %d", len(s.rules)+i+1)
 		}
 		if err := r.validate(); err != nil {
-			return fmt.Errorf("scenario: rule %d (%q): %w", i, r.Name, err)
+			return fmt.Errorf("rule %d (%q): %w", i, r.Name, err)
 		}
 		built = append(built, newRule(r))
 	}

@@ -21,9 +21,11 @@ type recordingTB struct {
 	cleanups []func()
 }
 
-func (r *recordingTB) Helper()                        {}
-func (r *recordingTB) Errorf(format string, a ...any) { r.errors = append(r.errors, fmt.Sprintf(format, a...)) }
-func (r *recordingTB) Cleanup(f func())               { r.cleanups = append(r.cleanups, f) }
+func (r *recordingTB) Helper() {}
+func (r *recordingTB) Errorf(format string, a ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, a...))
+}
+func (r *recordingTB) Cleanup(f func()) { r.cleanups = append(r.cleanups, f) }
 
 // end runs the cleanups as testing does, last first.
 func (r *recordingTB) end() {

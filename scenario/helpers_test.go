@@ -38,15 +38,6 @@ type reply struct {
 	body   []byte
 }
 
-// code returns the error_code of an error reply.
-func (r reply) code() string {
-	var e struct {
-		Code string `json:"error_code"`
-	}
-	_ = json.Unmarshal(r.body, &e)
-	return e.Code
-}
-
 // send sends one request; rel is relative to the project endpoint.
 func (e *env) send(method, rel string, body any, header ...string) (reply, error) {
 	var rd io.Reader

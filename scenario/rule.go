@@ -219,8 +219,8 @@ func (e Effect) validate() error {
 // rule is a Rule with its counters and random source.
 type rule struct {
 	Rule
-	path    []string // Match.Path split, parameters as "{}"
-	rng     *rand.Rand
+	path     []string // Match.Path split, parameters as "{}"
+	rng      *rand.Rand
 	matches  int
 	inWindow int // matches inside the trigger's window
 	fired    int

@@ -84,8 +84,9 @@ func WithDelays(d Delays) Option { return func(c *config) { c.engine.Delays = d 
 func WithPolicy(p scenario.Policy) Option { return func(c *config) { c.engine.Policy = p } }
 
 // WithScenario lets sc script the server: its transition plans become the
-// Policy (replacing WithPolicy), its fault rules run before every
-// authenticated operation and every request lands in its journal.
+// Policy (the later of WithPolicy and WithScenario wins), its fault rules
+// run after routing and authentication, before the operation, and every
+// request lands in its journal. Without it a request pays one nil check.
 func WithScenario(sc *scenario.Scenario) Option {
 	return func(c *config) { c.scenario, c.engine.Policy = sc, sc }
 }

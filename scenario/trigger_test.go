@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/seed42eb3344/vpcepfake/fake"
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
@@ -90,7 +91,8 @@ func TestMatch(t *testing.T) {
 		{"path template with any names", func(string) scenario.Match {
 			return scenario.Match{Path: "/v1/{p}/vpc-endpoint-services/{service_id}"}
 		}, []int{500, 500, 200, 500}},
-		{"project", func(string) scenario.Match { return scenario.Match{Project: other} }, []int{200, 200, 200, 200}},
+		{"other project", func(string) scenario.Match { return scenario.Match{Project: other} }, []int{200, 200, 200, 200}},
+		{"project", func(string) scenario.Match { return scenario.Match{Project: fake.DefaultProjectID} }, []int{500, 500, 500, 500}},
 		{"resource", func(a string) scenario.Match { return scenario.Match{Resource: a} }, []int{500, 200, 200, 500}},
 		{"header", func(string) scenario.Match {
 			return scenario.Match{Header: map[string]string{"X-Trace": "yes"}}

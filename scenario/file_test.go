@@ -1,6 +1,7 @@
 package scenario_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -105,4 +106,17 @@ func TestAddRejectsInvalidRules(t *testing.T) {
 	err := scn.Add(scenario.Rule{Effect: scenario.Fail("EndPoint.0001")}, scenario.Rule{Effect: scenario.Fail("nope")})
 	require.ErrorContains(t, err, `rule 1 ("rule 2"): error code "nope" is not documented`)
 	assert.Empty(t, scn.Stats(), "nothing added")
+}
+
+// A rule written as JSON reads back the same, latency included.
+func TestEffectJSONRoundTrip(t *testing.T) {
+	t.Parallel()
+	in := scenario.Rule{Name: "r", Match: scenario.Match{Method: "GET"}, Trigger: scenario.Nth(2),
+		Effect: scenario.Effect{Code: "EndPoint.0013", Latency: 1500 * time.Millisecond}}
+	b, err := json.Marshal(in)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"latency":"1.5s"`)
+	var out scenario.Rule
+	require.NoError(t, json.Unmarshal(b, &out))
+	assert.Equal(t, in, out)
 }

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/benbjohnson/clock"
@@ -82,19 +83,26 @@ func (s *Scenario) Wait(clk clock.Clock, until time.Time) {
 }
 
 func (s *Scenario) setBlocked(d int) {
-	s.waitMu.Lock()
+	c := s.cond()
+	c.L.Lock()
 	s.blocked += d
-	s.waitMu.Unlock()
-	s.waitC.Broadcast()
+	c.L.Unlock()
+	c.Broadcast()
+}
+
+func (s *Scenario) cond() *sync.Cond {
+	s.waitOnce.Do(func() { s.waitC = sync.NewCond(&s.waitMu) })
+	return s.waitC
 }
 
 // AwaitBlocked blocks until at least n requests are waiting out a latency
 // on the clock. Tests with a mock clock call it before mock.Add.
 func (s *Scenario) AwaitBlocked(n int) {
-	s.waitMu.Lock()
-	defer s.waitMu.Unlock()
+	c := s.cond()
+	c.L.Lock()
+	defer c.L.Unlock()
 	for s.blocked < n {
-		s.waitC.Wait()
+		c.Wait()
 	}
 }
 

@@ -14,18 +14,15 @@ type Scenario struct {
 	rules    []*rule
 	journal  []Entry
 
-	waitMu  sync.Mutex
-	waitC   *sync.Cond
-	blocked int
+	waitMu   sync.Mutex
+	waitOnce sync.Once
+	waitC    *sync.Cond
+	blocked  int // requests waiting out a latency
 }
 
 // New returns an empty Scenario: every transition keeps the fake's default
-// plan and no request is faulted.
-func New() *Scenario {
-	s := &Scenario{}
-	s.waitC = sync.NewCond(&s.waitMu)
-	return s
-}
+// plan and no request is faulted. The zero Scenario is the same.
+func New() *Scenario { return &Scenario{} }
 
 // Add appends fault rules, after validating each; rules are tried in the
 // order they were added. On error nothing is added.

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // maxBody is the largest request body read (1 MiB): far above any valid
@@ -61,8 +62,9 @@ func decode(body []byte, v any, fieldCodes map[string]*api.Error) *api.Error {
 	return api.E0002
 }
 
-// writeJSON sends status and v as JSON; a nil v sends no body.
-func writeJSON(w http.ResponseWriter, status int, v any) {
+// writeJSON sends status and v as JSON; a nil v sends no body. A scenario
+// outcome may spoil the body (truncated or malformed).
+func writeJSON(w http.ResponseWriter, status int, v any, out scenario.Outcome) {
 	if v == nil {
 		w.WriteHeader(status)
 		return
@@ -71,6 +73,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	if err != nil { // cannot happen for the API's types; never a silent 200
 		status, b = http.StatusInternalServerError, mustJSON(api.E0001)
 	}
+	b = out.Spoil(b)
 	h := w.Header()
 	h["Content-Type"] = []string{"application/json"}
 	h["Content-Length"] = []string{strconv.Itoa(len(b))}

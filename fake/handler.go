@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 const (
@@ -17,25 +18,42 @@ const (
 // run the operation, encode the answer. Every response carries
 // X-Request-Id; every error is the documented envelope.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	w.Header()["X-Request-Id"] = []string{s.eng.NewRequestID()}
-	status, v := s.serve(r)
-	writeJSON(w, status, v)
+	id := s.eng.NewRequestID()
+	w.Header()["X-Request-Id"] = []string{id}
+	if s.scn != nil {
+		s.serveScenario(w, r, id)
+		return
+	}
+	status, v := s.serve(r, nil)
+	writeJSON(w, status, v, scenario.Outcome{})
 }
 
 // serve runs r and returns the status and the value to encode (nil for no
-// body).
-func (s *Server) serve(r *http.Request) (int, any) {
+// body). With a scenario, x collects what it needs and its fault rules run
+// after authentication, before the operation.
+func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
 	rt, params, ok := s.router.match(r.Method, r.URL.Path)
 	if !ok {
 		return s.reject(r, "", api.E0005)
 	}
 	c := &call{r: r, op: rt.op, params: params}
+	if x != nil {
+		x.route(s.router.templates[rt], rt, params)
+	}
 	if len(rt.segs) > 0 && rt.segs[0] == "v1" {
 		t, err := s.authenticate(r, params[0])
 		if err != nil {
 			return s.reject(r, rt.op, err)
 		}
 		c.tenant = t
+	}
+	if x != nil {
+		if err, stop := s.fault(x); stop {
+			if err == nil {
+				return 0, nil
+			}
+			return s.reject(r, rt.op, err)
+		}
 	}
 	body, err := readBody(r)
 	if err != nil {

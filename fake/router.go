@@ -33,16 +33,43 @@ type call struct {
 // /describe are never taken for service ids, and
 // /{project}/{resource_type}/tags never for /vpc-endpoint-services/{id}.
 type router struct {
-	byLen map[int][]*route
+	byLen     map[int][]*route
+	templates map[*route]string
 }
 
 func newRouter(routes []route) *router {
-	rt := &router{byLen: map[int][]*route{}}
+	rt := &router{byLen: map[int][]*route{}, templates: map[*route]string{}}
 	for i := range routes {
 		r := &routes[i]
 		rt.byLen[len(r.segs)] = append(rt.byLen[len(r.segs)], r)
+		rt.templates[r] = template(r.segs)
 	}
 	return rt
+}
+
+// template writes a route pattern as the journal and scenario rules show
+// it: "/v1/{project_id}/vpc-endpoint-services/{id}". The project parameter
+// of /v1 routes is {project_id}, the version of the root routes {version},
+// every other parameter {id}.
+func template(segs []string) string {
+	var b strings.Builder
+	for i, p := range segs {
+		b.WriteByte('/')
+		switch {
+		case p != "{}":
+			b.WriteString(p)
+		case i == 0:
+			b.WriteString("{version}")
+		case i == 1 && segs[0] == "v1":
+			b.WriteString("{project_id}")
+		default:
+			b.WriteString("{id}")
+		}
+	}
+	if len(segs) == 0 {
+		return "/"
+	}
+	return b.String()
 }
 
 // match returns the route for method and path and its parameters. A path

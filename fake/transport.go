@@ -2,6 +2,7 @@ package fake
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"net/http"
 	"strconv"
@@ -12,10 +13,24 @@ import (
 // reads.
 type memTransport struct{ h http.Handler }
 
-func (t memTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+// errDropped is what a client of the in-memory transport sees when a
+// scenario drops the connection.
+var errDropped = errors.New("vpcepfake: connection dropped by scenario: " + io.ErrUnexpectedEOF.Error())
+
+// RoundTrip serves req. A handler that aborts (panic(http.ErrAbortHandler),
+// as net/http allows) becomes a transport error, like a reset connection.
+func (t memTransport) RoundTrip(req *http.Request) (resp *http.Response, err error) {
 	if req.Body != nil {
 		defer req.Body.Close()
 	}
+	defer func() {
+		if p := recover(); p != nil {
+			if p != http.ErrAbortHandler {
+				panic(p)
+			}
+			resp, err = nil, errDropped
+		}
+	}()
 	in := req
 	if in.Host == "" {
 		in = req.Clone(req.Context())

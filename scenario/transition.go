@@ -46,8 +46,8 @@ type Plan struct {
 
 // Failure is the error[] entry of a resource whose transition failed.
 type Failure struct {
-	Code    string
-	Message string
+	Code    string `json:"code"`
+	Message string `json:"message"`
 }
 
 // Policy decides the Plan of every transition. Default is the plan the

@@ -21,7 +21,7 @@ type Tenant = engine.Tenant
 type Delays = engine.Delays
 
 // Quotas are the per-project limits: Services (default 20) and Endpoints
-// (default 50).
+// (default 50); a zero field keeps its default.
 type Quotas = engine.Quotas
 
 // Network is the inventory of VPCs, subnets and ports that requests are

@@ -47,7 +47,8 @@ type Delays struct {
 	EndpointDelete time.Duration
 }
 
-// Quotas are the per-project limits of spec 6.
+// Quotas are the per-project limits of spec 6; a zero field keeps its
+// default.
 type Quotas struct {
 	Services  int
 	Endpoints int
@@ -103,8 +104,11 @@ func New(cfg Config) *Engine {
 	if cfg.Region == "" {
 		cfg.Region = "eu-de"
 	}
-	if cfg.Quotas == (Quotas{}) {
-		cfg.Quotas = DefaultQuotas
+	if cfg.Quotas.Services == 0 {
+		cfg.Quotas.Services = DefaultQuotas.Services
+	}
+	if cfg.Quotas.Endpoints == 0 {
+		cfg.Quotas.Endpoints = DefaultQuotas.Endpoints
 	}
 	e := &Engine{
 		cfg:      cfg,

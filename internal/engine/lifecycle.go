@@ -41,6 +41,7 @@ func (e *Engine) schedule(now time.Time, r *record, c scenario.Change, def time.
 	if e.cfg.Policy != nil {
 		plan = e.cfg.Policy.Plan(c, plan)
 	}
+	e.cancel(r) // a resource waits for one transition at a time
 	e.seq++
 	p := &pending{rec: r, change: c, fail: plan.Fail, done: done, seq: e.seq, index: -1}
 	r.pending = p

@@ -9,7 +9,7 @@ type Transition string
 const (
 	ServiceCreate  Transition = "service.create"  // creating → available
 	ServiceDelete  Transition = "service.delete"  // deleting → gone
-	EndpointCreate Transition = "endpoint.create" // creating → accepted or pendingAcceptance
+	EndpointCreate Transition = "endpoint.create" // creating → accepted or pendingAcceptance (or Plan.To)
 	EndpointAccept Transition = "endpoint.accept" // (creating) → accepted, after receive
 	EndpointReject Transition = "endpoint.reject" // → rejected, after reject
 	EndpointDelete Transition = "endpoint.delete" // deleting → gone
@@ -42,6 +42,18 @@ type Plan struct {
 	// Fail, when set, ends the transition in status failed with this entry
 	// in the resource's error[] instead of its normal target.
 	Fail *Failure
+	// To, when set, replaces the normal target status. Only EndpointCreate
+	// takes it, with one of the values in EndpointOutcomes:
+	//   - "rejected": the service's owner refused the connection; the
+	//     endpoint never had an address;
+	//   - "pendingAcceptance": it waits for the owner's decision, even on a
+	//     service without approval;
+	//   - "accepted": it is accepted without the owner's action. On a service
+	//     with approval it first waits in pendingAcceptance, then the
+	//     EndpointAccept transition (with its own plan, as when the owner
+	//     accepts) completes the approval.
+	// Fail and To exclude each other.
+	To string
 }
 
 // Failure is the error[] entry of a resource whose transition failed.

@@ -10,7 +10,7 @@ const (
 	ServiceCreate  Transition = "service.create"  // creating → available
 	ServiceDelete  Transition = "service.delete"  // deleting → gone
 	EndpointCreate Transition = "endpoint.create" // creating → accepted or pendingAcceptance (or Plan.To)
-	EndpointAccept Transition = "endpoint.accept" // (creating) → accepted, after receive
+	EndpointAccept Transition = "endpoint.accept" // (creating) → accepted after receive; pendingAcceptance → accepted after an approval without the owner (Plan.To)
 	EndpointReject Transition = "endpoint.reject" // → rejected, after reject
 	EndpointDelete Transition = "endpoint.delete" // deleting → gone
 )
@@ -63,7 +63,9 @@ type Failure struct {
 }
 
 // Policy decides the Plan of every transition. Default is the plan the
-// fake's configured delays give; a policy may return it unchanged.
+// fake's configured delays give; a policy may return it unchanged. The
+// fake trusts the plans it gets: Scenario validates them where they are
+// set, and another Policy must keep the same rules (see Plan.To).
 type Policy interface {
 	Plan(c Change, def Plan) Plan
 }

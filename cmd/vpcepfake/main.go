@@ -21,6 +21,7 @@ import (
 	"syscall"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // defaultAddr is the fixed address the server listens on unless told
@@ -53,6 +54,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		logLevel  = fs.String("log-level", "warn", "log level: debug, info, warn or error")
 		realistic = fs.Bool("realistic", false, "use delays close to the real cloud (1 minute per asynchronous step)")
 		reads     = fs.Int("after-reads", 0, "complete every transition after this many reads of the resource (0: by time only)")
+		scnFile   = fs.String("scenario", "", "JSON scenario file: transition policies and fault rules (see scenario/README.md)")
 		d         fake.Delays
 	)
 	fs.DurationVar(&d.ServiceCreate, "service-create-delay", 0, "time from creating to available")
@@ -82,8 +84,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fake.WithSeed(*seed),
 		fake.WithLogger(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))),
 	}
-	if *reads > 0 {
-		opts = append(opts, fake.WithPolicy(afterReads(*reads)))
+	scn, err := loadScenario(*scnFile, *reads)
+	if err != nil {
+		return err
+	}
+	if scn != nil {
+		opts = append(opts, fake.WithScenario(scn))
 	}
 	if err := tenant.Validate(); err != nil {
 		return err
@@ -96,4 +102,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "  domain_id:  %s\n", tenant.DomainID)
 		fmt.Fprintf(stdout, "  token:      %s   (send as X-Auth-Token)\n", tenant.Token)
 	})
+}
+
+// loadScenario reads the scenario file, if any. reads > 0 sets the plan of
+// every transition kind to "after reads reads"; the file's named and next
+// plans still win over it.
+func loadScenario(file string, reads int) (*scenario.Scenario, error) {
+	if file == "" && reads == 0 {
+		return nil, nil
+	}
+	scn := scenario.New()
+	if file != "" {
+		var err error
+		if scn, err = scenario.LoadFile(file); err != nil {
+			return nil, err
+		}
+	}
+	if reads > 0 {
+		for _, tr := range scenario.Transitions {
+			scn.Kind(tr, scenario.AfterReads(reads))
+		}
+	}
+	return scn, nil
 }

@@ -92,6 +92,7 @@ func TestRunRejectsBadFlags(t *testing.T) {
 		{"-token", ""},
 		{"extra"},
 		{"-addr", "256.0.0.1:1"},
+		{"-scenario", "testdata/missing.json"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			t.Parallel()
@@ -102,4 +103,15 @@ func TestRunRejectsBadFlags(t *testing.T) {
 			assert.Empty(t, out.String(), "nothing is served")
 		})
 	}
+}
+
+func TestRunServesUntilCancelled(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // shut down right after start-up
+	var out bytes.Buffer
+	args := []string{"-addr", "127.0.0.1:0", "-scenario", "../../scenario/testdata/example.json", "-after-reads", "2"}
+	require.NoError(t, run(ctx, args, &out, io.Discard))
+	assert.Contains(t, out.String(), "vpcepfake listening on http://127.0.0.1:")
+	assert.Contains(t, out.String(), "token:      "+fake.DefaultToken)
 }

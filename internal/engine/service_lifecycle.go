@@ -19,8 +19,8 @@ func (e *Engine) serviceChange(s *service, tr scenario.Transition) scenario.Chan
 func (e *Engine) startServiceCreate(s *service, now time.Time) {
 	s.view.Status = statusCreating
 	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceCreate), e.cfg.Delays.ServiceCreate,
-		func(at time.Time, fail *scenario.Failure) (string, string) {
-			return statusCreating, s.settle(at, statusAvailable, fail)
+		func(at time.Time, plan scenario.Plan) (string, string) {
+			return statusCreating, s.settle(at, statusAvailable, plan.Fail)
 		})
 }
 
@@ -30,23 +30,28 @@ func (e *Engine) startServiceDelete(s *service, now time.Time) {
 	s.view.Status = statusDeleting
 	s.touch(now)
 	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceDelete), e.cfg.Delays.ServiceDelete,
-		func(at time.Time, fail *scenario.Failure) (string, string) {
-			if fail != nil {
-				return statusDeleting, s.settle(at, "", fail)
+		func(at time.Time, plan scenario.Plan) (string, string) {
+			if plan.Fail != nil {
+				return statusDeleting, s.settle(at, "", plan.Fail)
 			}
 			e.removeService(s)
 			return statusDeleting, ""
 		})
 }
 
+// outcome is the status and error[] a transition to target ends in: target
+// without errors, or failed with fail's entry.
+func outcome(target string, fail *scenario.Failure) (string, []api.ErrorEntry) {
+	if fail == nil {
+		return target, nil
+	}
+	return statusFailed, []api.ErrorEntry{{ErrorCode: fail.Code, ErrorMessage: fail.Message}}
+}
+
 // settle moves s to target, or to failed with fail's error entry, and
 // returns the new status.
 func (s *service) settle(at time.Time, target string, fail *scenario.Failure) string {
-	s.view.Status, s.view.Error = target, nil
-	if fail != nil {
-		s.view.Status = statusFailed
-		s.view.Error = []api.ErrorEntry{{ErrorCode: fail.Code, ErrorMessage: fail.Message}}
-	}
+	s.view.Status, s.view.Error = outcome(target, fail)
 	s.touch(at)
 	return s.view.Status
 }

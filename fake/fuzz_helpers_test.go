@@ -33,7 +33,7 @@ func newFuzzEnv(t *testing.T) *fuzzEnv {
 		map[string]any{"permissions": []map[string]string{{"permission": domain(tenantB), "description": "b"}}}).into(t, &perms)
 	r := send(t, srv, fake.DefaultTenant, http.MethodPost, "/v1/"+fake.DefaultProjectID+"/endpoint_service/"+id+"/tags/action",
 		map[string]any{"action": "create", "tags": []api.Tag{{Key: "env", Value: "prod"}}})
-	require.Equal(t, http.StatusNoContent, r.status, string(r.raw))
+	require.Equal(t, http.StatusNoContent, r.Status, string(r.Body))
 	return &fuzzEnv{srv: srv, svc: id, perm: perms.Permissions[0].ID}
 }
 
@@ -59,7 +59,7 @@ func (e *fuzzEnv) dump(t *testing.T) string {
 			tn = tenantB
 		}
 		r := send(t, e.srv, tn, http.MethodGet, p, nil)
-		b.Write(r.raw)
+		b.Write(r.Body)
 		b.WriteByte('\n')
 	}
 	return b.String()
@@ -85,9 +85,9 @@ func (e *fuzzEnv) try(t *testing.T, method, path, rawQuery string, body []byte) 
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
-	r := reply{status: resp.StatusCode, raw: raw}
-	require.Less(t, r.status, 500, string(raw))
-	if r.status < 400 {
+	r := reply{Status: resp.StatusCode, Body: raw}
+	require.Less(t, r.Status, 500, string(raw))
+	if r.Status < 400 {
 		require.True(t, len(raw) == 0 || json.Valid(raw), string(raw))
 		return r
 	}
@@ -101,12 +101,12 @@ func (e *fuzzEnv) try(t *testing.T, method, path, rawQuery string, body []byte) 
 func requireDocumented(t *testing.T, r reply) {
 	t.Helper()
 	var got api.Error
-	dec := json.NewDecoder(bytes.NewReader(r.raw))
+	dec := json.NewDecoder(bytes.NewReader(r.Body))
 	dec.DisallowUnknownFields()
-	require.NoError(t, dec.Decode(&got), string(r.raw))
+	require.NoError(t, dec.Decode(&got), string(r.Body))
 	want, ok := api.Lookup(got.Code)
 	require.True(t, ok, "undocumented code %q", got.Code)
-	require.Equal(t, want.Status, r.status, got.Code)
+	require.Equal(t, want.Status, r.Status, got.Code)
 	require.Equal(t, want.Msg, got.Msg, got.Code)
 }
 

@@ -113,7 +113,7 @@ func rawCall(t *testing.T, srv *fake.Server, method, escapedPath string, header 
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
-	return reply{status: resp.StatusCode, raw: raw}
+	return reply{Status: resp.StatusCode, Body: raw}
 }
 
 // TestHostilePaths sends odd ids over a real socket: encoded slashes,
@@ -154,7 +154,7 @@ func TestHostilePaths(t *testing.T) {
 				body = strings.NewReader(`{"permission":{"description":"x"},"action":"create","tags":[{"key":"a","value":"b"}]}`)
 			}
 			r := rawCall(t, srv, tc.method, base+tc.path, nil, body)
-			require.Equal(t, tc.status, r.status, string(r.raw))
+			require.Equal(t, tc.status, r.Status, string(r.Body))
 			if tc.code != "" {
 				requireDocumented(t, r)
 				assert.Equal(t, tc.code, r.code(t))
@@ -199,7 +199,7 @@ func TestHostileHeadersAndSizes(t *testing.T) {
 				body = tc.body()
 			}
 			r := rawCall(t, srv, tc.method, list, tc.header, body)
-			require.Equal(t, tc.status, r.status, string(r.raw))
+			require.Equal(t, tc.status, r.Status, string(r.Body))
 			if tc.code != "" {
 				requireDocumented(t, r)
 				assert.Equal(t, tc.code, r.code(t))
@@ -217,5 +217,5 @@ func TestHeaderBeyondNetHTTP(t *testing.T) {
 	t.Cleanup(srv.Close)
 	r := rawCall(t, srv, "GET", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services",
 		http.Header{"X-Junk": {strings.Repeat("j", 2<<20)}}, nil)
-	assert.Equal(t, http.StatusRequestHeaderFieldsTooLarge, r.status)
+	assert.Equal(t, http.StatusRequestHeaderFieldsTooLarge, r.Status)
 }

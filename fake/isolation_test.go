@@ -60,12 +60,14 @@ func TestIsolationMatrix(t *testing.T) {
 					return send(t, e.srv, tn, op.method, "/v1/"+project+op.fill(op.path, id, e.perm), body)
 				}
 				theirs := call(tn.ProjectID, e.svc)
-				assert.Equal(t, http.StatusNotFound, theirs.status, string(theirs.raw))
+				assert.Equal(t, http.StatusNotFound, theirs.Status, string(theirs.Body))
 				requireDocumented(t, theirs)
 				assert.Equal(t, "EndPoint.0005", theirs.code(t))
-				assert.Equal(t, call(tn.ProjectID, unknown), theirs, "the answer tells an existing service from an unknown one")
+				other := call(tn.ProjectID, unknown)
+				assert.Equal(t, other.Status, theirs.Status, "the answer tells an existing service from an unknown one")
+				assert.Equal(t, string(other.Body), string(theirs.Body), "the answer tells an existing service from an unknown one")
 				owners := call(fake.DefaultProjectID, e.svc)
-				assert.Equal(t, http.StatusForbidden, owners.status, string(owners.raw))
+				assert.Equal(t, http.StatusForbidden, owners.Status, string(owners.Body))
 				assert.Equal(t, "EndPoint.0004", owners.code(t))
 			})
 		}
@@ -103,9 +105,9 @@ func TestIsolationLists(t *testing.T) {
 					body = v.body
 				}
 				r := send(t, e.srv, tn, v.method, v.path, body)
-				require.Equal(t, http.StatusOK, r.status, string(r.raw))
+				require.Equal(t, http.StatusOK, r.Status, string(r.Body))
 				for _, secret := range []string{e.svc, e.perm, own.ServiceName, "prod", fake.DefaultProjectID, fake.DefaultDomainID} {
-					assert.NotContains(t, string(r.raw), secret, v.path)
+					assert.NotContains(t, string(r.Body), secret, v.path)
 				}
 			}
 			var count api.ResourceCount
@@ -117,14 +119,14 @@ func TestIsolationLists(t *testing.T) {
 		t.Parallel()
 		for _, q := range []string{"id=" + e.svc, "endpoint_service_name=" + own.ServiceName} {
 			seen := send(t, e.srv, tenantB, "GET", servicesPath(tenantB, "/describe?"+q), nil)
-			require.Equal(t, http.StatusOK, seen.status, string(seen.raw))
+			require.Equal(t, http.StatusOK, seen.Status, string(seen.Body))
 			var fields map[string]json.RawMessage
-			require.NoError(t, json.Unmarshal(seen.raw, &fields))
+			require.NoError(t, json.Unmarshal(seen.Body, &fields))
 			for k := range fields {
 				assert.Contains(t, []string{"id", "service_name", "service_type", "server_type", "created_at", "is_charge", "enable_policy"}, k)
 			}
 			hidden := send(t, e.srv, tenantC, "GET", servicesPath(tenantC, "/describe?"+q), nil)
-			assert.Equal(t, http.StatusNotFound, hidden.status, string(hidden.raw))
+			assert.Equal(t, http.StatusNotFound, hidden.Status, string(hidden.Body))
 			assert.Equal(t, "EndPoint.0005", hidden.code(t))
 		}
 	})

@@ -158,10 +158,10 @@ func (c *linClient) do(t *testing.T, in svcInput) svcOutput {
 	case "delete":
 		r = send(t, c.srv, fake.DefaultTenant, http.MethodDelete, servicesPath(fake.DefaultTenant, "/"+in.id), nil)
 	}
-	out := svcOutput{status: r.status}
+	out := svcOutput{status: r.Status}
 	var s api.Service
 	switch {
-	case r.status >= 400:
+	case r.Status >= 400:
 		out.code = r.code(t)
 	case in.op == "list":
 		var l api.ServiceList
@@ -169,8 +169,8 @@ func (c *linClient) do(t *testing.T, in svcInput) svcOutput {
 		if out.found = len(l.Services) == 1; out.found {
 			s = l.Services[0]
 		}
-	case r.status == http.StatusOK:
-		require.NoError(t, json.Unmarshal(r.raw, &s))
+	case r.Status == http.StatusOK:
+		require.NoError(t, json.Unmarshal(r.Body, &s))
 	}
 	out.id, out.state, out.desc = s.ID, s.Status, s.Description
 	return out

@@ -15,37 +15,65 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
-// fuzzEnv is a fresh fake for one fuzz input: the default tenant owns one
+// fuzzEnv is a fresh fake for one fuzz input. The default tenant owns one
 // available service that whitelists tenantB (not tenantC) and carries one
-// tag. Ids are reproducible (WithSeed), so a saved input replays exactly.
+// tag, an interface endpoint to that service and a gateway endpoint to the
+// public OBS service; tenantB has an endpoint to the service, a
+// connection the owner sees. Ids are reproducible (WithSeed), so a saved
+// input replays exactly.
 type fuzzEnv struct {
 	srv  *fake.Server
 	svc  string // the service id
 	perm string // the id of its whitelist record
+	ep   string // the owner's interface endpoint
+	gw   string // the owner's gateway endpoint
+	conn string // tenantB's endpoint to the service
 }
 
 func newFuzzEnv(t *testing.T) *fuzzEnv {
 	t.Helper()
 	srv := fake.NewTest(t, fake.WithClock(clock.NewMock()), fake.WithSeed(1), fake.WithTenants(tenantB, tenantC))
-	id, _ := newService(t, srv, fake.DefaultTenant)
+	e := &fuzzEnv{srv: srv}
+	e.svc, _ = newService(t, srv, fake.DefaultTenant)
 	var perms api.PermissionsResponse
-	send(t, srv, fake.DefaultTenant, http.MethodPost, servicesPath(fake.DefaultTenant, "/"+id+"/permissions/batch-create"),
+	send(t, srv, fake.DefaultTenant, http.MethodPost, servicesPath(fake.DefaultTenant, "/"+e.svc+"/permissions/batch-create"),
 		map[string]any{"permissions": []map[string]string{{"permission": domain(tenantB), "description": "b"}}}).into(t, &perms)
-	r := send(t, srv, fake.DefaultTenant, http.MethodPost, "/v1/"+fake.DefaultProjectID+"/endpoint_service/"+id+"/tags/action",
+	e.perm = perms.Permissions[0].ID
+	r := send(t, srv, fake.DefaultTenant, http.MethodPost, "/v1/"+fake.DefaultProjectID+"/endpoint_service/"+e.svc+"/tags/action",
 		map[string]any{"action": "create", "tags": []api.Tag{{Key: "env", Value: "prod"}}})
 	require.Equal(t, http.StatusNoContent, r.Status, string(r.Body))
-	return &fuzzEnv{srv: srv, svc: id, perm: perms.Permissions[0].ID}
+	e.ep = newEndpoint(t, srv, fake.DefaultTenant, endpointBody(e.svc))
+	var obs api.PublicServiceList
+	send(t, srv, fake.DefaultTenant, http.MethodGet, servicesPath(fake.DefaultTenant, "/public?endpoint_service_name=obs"), nil).into(t, &obs)
+	e.gw = newEndpoint(t, srv, fake.DefaultTenant, map[string]any{"endpoint_service_id": obs.Services[0].ID, "vpc_id": vpcID})
+	e.conn = newEndpoint(t, srv, tenantB, endpointBody(e.svc))
+	return e
+}
+
+// newEndpoint creates an endpoint of tenant tn and returns its id.
+func newEndpoint(t *testing.T, srv *fake.Server, tn fake.Tenant, body map[string]any) string {
+	t.Helper()
+	var ep api.Endpoint
+	send(t, srv, tn, http.MethodPost, "/v1/"+tn.ProjectID+"/vpc-endpoints", body).into(t, &ep)
+	return ep.ID
 }
 
 // stateViews are the reads whose answers make up a state dump: every
-// service of both tenants (with tags and timestamps), the whitelist and
-// the project tags.
+// service and endpoint of both tenants (with tags and timestamps), the
+// whitelist, the connections, the quotas and the project tags.
 func (e *fuzzEnv) stateViews() []string {
+	a, b := "/v1/"+fake.DefaultProjectID, "/v1/"+tenantB.ProjectID
 	return []string{
-		servicesPath(fake.DefaultTenant, "?limit=1000&sort_dir=asc"),
-		servicesPath(tenantB, "?limit=1000&sort_dir=asc"),
-		servicesPath(fake.DefaultTenant, "/"+e.svc+"/permissions?limit=500&sort_dir=asc"),
-		"/v1/" + fake.DefaultProjectID + "/endpoint_service/tags",
+		a + "/vpc-endpoint-services?limit=1000&sort_dir=asc",
+		b + "/vpc-endpoint-services?limit=1000&sort_dir=asc",
+		a + "/vpc-endpoint-services/" + e.svc + "/permissions?limit=500&sort_dir=asc",
+		a + "/vpc-endpoint-services/" + e.svc + "/connections?limit=1000&sort_dir=asc",
+		a + "/vpc-endpoints?limit=1000&sort_dir=asc",
+		b + "/vpc-endpoints?limit=1000&sort_dir=asc",
+		a + "/quotas",
+		b + "/quotas",
+		a + "/endpoint_service/tags",
+		a + "/endpoint/tags",
 	}
 }
 

@@ -37,8 +37,13 @@ func FuzzUpdatePermissionDesc(f *testing.F) {
 	fuzzBody(f, http.MethodPut, func(e *fuzzEnv) string { return servicePath(e) + "/permissions/" + e.perm })
 }
 
+// FuzzTagAction sends each body to a service and to an endpoint.
 func FuzzTagAction(f *testing.F) {
-	fuzzBody(f, http.MethodPost, func(e *fuzzEnv) string { return "/endpoint_service/" + e.svc + "/tags/action" })
+	f.Fuzz(func(t *testing.T, body []byte) {
+		e := newFuzzEnv(t)
+		e.try(t, http.MethodPost, "/endpoint_service/"+e.svc+"/tags/action", "", body)
+		e.try(t, http.MethodPost, "/endpoint/"+e.ep+"/tags/action", "", body)
+	})
 }
 
 func FuzzTagQuery(f *testing.F) {
@@ -49,12 +54,41 @@ func FuzzTagQuery(f *testing.F) {
 // list.
 func FuzzListQuery(f *testing.F) {
 	fuzzQuery(f, func(e *fuzzEnv) []string {
-		return []string{"/vpc-endpoint-services", servicePath(e) + "/permissions", "/vpc-endpoint-services/public"}
+		return []string{"/vpc-endpoint-services", servicePath(e) + "/permissions", "/vpc-endpoint-services/public",
+			servicePath(e) + "/connections", "/vpc-endpoints"}
 	})
 }
 
 func FuzzDescribeQuery(f *testing.F) {
 	fuzzQuery(f, func(*fuzzEnv) []string { return []string{"/vpc-endpoint-services/describe"} })
+}
+
+func FuzzQuotaQuery(f *testing.F) {
+	fuzzQuery(f, func(*fuzzEnv) []string { return []string{"/quotas"} })
+}
+
+func FuzzCreateEndpoint(f *testing.F) {
+	fuzzBody(f, http.MethodPost, func(*fuzzEnv) string { return "/vpc-endpoints" })
+}
+
+func FuzzConnectionAction(f *testing.F) {
+	fuzzBody(f, http.MethodPost, func(e *fuzzEnv) string { return servicePath(e) + "/connections/action" })
+}
+
+func FuzzUpdateConnectionsDesc(f *testing.F) {
+	fuzzBody(f, http.MethodPut, func(e *fuzzEnv) string { return servicePath(e) + "/connections/description" })
+}
+
+func FuzzUpdateEndpointWhitelist(f *testing.F) {
+	fuzzBody(f, http.MethodPut, func(e *fuzzEnv) string { return "/vpc-endpoints/" + e.ep })
+}
+
+func FuzzUpdateEndpointPolicy(f *testing.F) {
+	fuzzBody(f, http.MethodPut, func(e *fuzzEnv) string { return "/vpc-endpoints/" + e.gw + "/policy" })
+}
+
+func FuzzUpdateEndpointRoutetables(f *testing.F) {
+	fuzzBody(f, http.MethodPut, func(e *fuzzEnv) string { return "/vpc-endpoints/" + e.gw + "/routetables" })
 }
 
 // FuzzPath fuzzes the path under /v1/{project} of any method: odd ids,

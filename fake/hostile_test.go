@@ -116,6 +116,17 @@ func rawCall(t *testing.T, srv *fake.Server, method, escapedPath string, header 
 	return reply{Status: resp.StatusCode, Body: raw}
 }
 
+// expect checks that r has status and, when code is not empty, is that
+// documented error.
+func (r reply) expect(t *testing.T, status int, code string) {
+	t.Helper()
+	require.Equal(t, status, r.Status, string(r.Body))
+	if code != "" {
+		requireDocumented(t, r)
+		assert.Equal(t, code, r.code(t))
+	}
+}
+
 // TestHostilePaths sends odd ids over a real socket: encoded slashes,
 // dot segments, unicode, NUL, 1000 characters. Each is one path segment
 // and gets the documented 4xx of a bad or unknown id, never another
@@ -153,12 +164,7 @@ func TestHostilePaths(t *testing.T) {
 			if tc.method != "GET" && tc.method != "DELETE" {
 				body = strings.NewReader(`{"permission":{"description":"x"},"action":"create","tags":[{"key":"a","value":"b"}]}`)
 			}
-			r := rawCall(t, srv, tc.method, base+tc.path, nil, body)
-			require.Equal(t, tc.status, r.Status, string(r.Body))
-			if tc.code != "" {
-				requireDocumented(t, r)
-				assert.Equal(t, tc.code, r.code(t))
-			}
+			rawCall(t, srv, tc.method, base+tc.path, nil, body).expect(t, tc.status, tc.code)
 		})
 	}
 }
@@ -198,12 +204,7 @@ func TestHostileHeadersAndSizes(t *testing.T) {
 			if tc.body != nil {
 				body = tc.body()
 			}
-			r := rawCall(t, srv, tc.method, list, tc.header, body)
-			require.Equal(t, tc.status, r.Status, string(r.Body))
-			if tc.code != "" {
-				requireDocumented(t, r)
-				assert.Equal(t, tc.code, r.code(t))
-			}
+			rawCall(t, srv, tc.method, list, tc.header, body).expect(t, tc.status, tc.code)
 		})
 	}
 }

@@ -42,37 +42,61 @@ func TestHostileBodies(t *testing.T) {
 		path func(e *fuzzEnv) string
 		body string
 		code string
+		put  bool // PUT instead of POST
 	}{
-		{"deep array nesting", createPath, strings.Repeat("[", 100000) + strings.Repeat("]", 100000), "EndPoint.0002"},
+		{"deep array nesting", createPath, strings.Repeat("[", 100000) + strings.Repeat("]", 100000), "EndPoint.0002", false},
 		{"deep object nesting in a field", createPath,
-			createBody("description", strings.Repeat(`{"a":`, 20000)+"1"+strings.Repeat("}", 20000)), "EndPoint.0002"},
-		{"50,000 port mappings", createPath, createBody("ports", jsonList(`{"client_port":1,"server_port":1}`, 20000)), "EndPoint.3074"},
-		{"30,000 tags", createPath, createBody("tags", jsonList(`{"key":"k","value":"v"}`, 30000)), "EndPoint.3069"},
-		{"40,000 distinct whitelist entries", permActionPath, manyDomains(40000), "EndPoint.3049"},
-		{"30,000 tag filters", tagQueryPath, `{"action":"filter","tags":` + jsonList(`{"key":"k"}`, 30000) + `}`, "EndPoint.0002"},
-		{"a number of 100,000 digits", createPath, createBody("ports", `[{"client_port":`+strings.Repeat("9", 100000)+`,"server_port":1}]`), "EndPoint.3043"},
-		{"duplicate key, bad last value", createPath, createBody("service_name", `"good"`, "service_name", `"bad.name"`), "EndPoint.3076"},
-		{"invalid UTF-8 in a description", createPath, createBody("description", "\"\xff\xfe\""), "EndPoint.0002"},
-		{"invalid UTF-8 in a tag key", tagActionPath, "{\"action\":\"create\",\"tags\":[{\"key\":\"\xc3\",\"value\":\"v\"}]}", "EndPoint.0002"},
-		{"NUL in a name", createPath, createBody("service_name", `"a\u0000b"`), "EndPoint.3076"},
-		{"body over 1 MiB", createPath, createBody("description", `"`+strings.Repeat("x", 1<<20)+`"`), "EndPoint.0002"},
-		{"whitespace only", createPath, " \n\t ", "EndPoint.0002"},
-		{"two JSON values", createPath, createBody() + createBody(), "EndPoint.0002"},
+			createBody("description", strings.Repeat(`{"a":`, 20000)+"1"+strings.Repeat("}", 20000)), "EndPoint.0002", false},
+		{"50,000 port mappings", createPath, createBody("ports", jsonList(`{"client_port":1,"server_port":1}`, 20000)), "EndPoint.3074", false},
+		{"30,000 tags", createPath, createBody("tags", jsonList(`{"key":"k","value":"v"}`, 30000)), "EndPoint.3069", false},
+		{"40,000 distinct whitelist entries", permActionPath, manyDomains(40000), "EndPoint.3049", false},
+		{"30,000 tag filters", tagQueryPath, `{"action":"filter","tags":` + jsonList(`{"key":"k"}`, 30000) + `}`, "EndPoint.0002", false},
+		{"a number of 100,000 digits", createPath, createBody("ports", `[{"client_port":`+strings.Repeat("9", 100000)+`,"server_port":1}]`), "EndPoint.3043", false},
+		{"duplicate key, bad last value", createPath, createBody("service_name", `"good"`, "service_name", `"bad.name"`), "EndPoint.3076", false},
+		{"invalid UTF-8 in a description", createPath, createBody("description", "\"\xff\xfe\""), "EndPoint.0002", false},
+		{"invalid UTF-8 in a tag key", tagActionPath, "{\"action\":\"create\",\"tags\":[{\"key\":\"\xc3\",\"value\":\"v\"}]}", "EndPoint.0002", false},
+		{"NUL in a name", createPath, createBody("service_name", `"a\u0000b"`), "EndPoint.3076", false},
+		{"body over 1 MiB", createPath, createBody("description", `"`+strings.Repeat("x", 1<<20)+`"`), "EndPoint.0002", false},
+		{"whitespace only", createPath, " \n\t ", "EndPoint.0002", false},
+		{"26,000 distinct route tables", routetablesPath, manyIDs("routetables", 26000), "", true},
+		{"20,000 endpoint whitelist entries", endpointPath, `{"whitelist":` + jsonList(`"10.0.0.1"`, 20000) + `}`, "EndPoint.2045", true},
+		{"deep nesting in a policy", policyPath,
+			`{"policy_statement":[{"Effect":"Allow","Action":` + strings.Repeat("[", 20000) + `]}]}`, "EndPoint.0002", true},
+		{"invalid UTF-8 in an endpoint description", createEndpointPath, "{\"description\":\"\xed\xa0\x80\"}", "EndPoint.0002", false},
+		{"two JSON values", createPath, createBody() + createBody(), "EndPoint.0002", false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			e := newFuzzEnv(t)
-			r := e.try(t, http.MethodPost, tc.path(e), "", []byte(tc.body))
+			method := http.MethodPost
+			if tc.put {
+				method = http.MethodPut
+			}
+			r := e.try(t, method, tc.path(e), "", []byte(tc.body))
 			assert.Equal(t, tc.code, r.code(t))
 		})
 	}
 }
 
-func createPath(*fuzzEnv) string       { return "/vpc-endpoint-services" }
-func permActionPath(e *fuzzEnv) string { return servicePath(e) + "/permissions/action" }
-func tagActionPath(e *fuzzEnv) string  { return "/endpoint_service/" + e.svc + "/tags/action" }
-func tagQueryPath(*fuzzEnv) string     { return "/endpoint_service/resource_instances/action" }
+func createPath(*fuzzEnv) string         { return "/vpc-endpoint-services" }
+func permActionPath(e *fuzzEnv) string   { return servicePath(e) + "/permissions/action" }
+func tagActionPath(e *fuzzEnv) string    { return "/endpoint_service/" + e.svc + "/tags/action" }
+func tagQueryPath(*fuzzEnv) string       { return "/endpoint_service/resource_instances/action" }
+func endpointPath(e *fuzzEnv) string     { return "/vpc-endpoints/" + e.ep }
+func policyPath(e *fuzzEnv) string       { return "/vpc-endpoints/" + e.gw + "/policy" }
+func routetablesPath(e *fuzzEnv) string  { return "/vpc-endpoints/" + e.gw + "/routetables" }
+func createEndpointPath(*fuzzEnv) string { return "/vpc-endpoints" }
+
+// manyIDs is a body whose field holds n distinct UUIDs.
+func manyIDs(field string, n int) string {
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = uuid.NewString()
+	}
+	b, _ := json.Marshal(map[string]any{field: ids})
+	return string(b)
+}
 
 // manyDomains is a whitelist add of n distinct accounts.
 func manyDomains(n int) string {

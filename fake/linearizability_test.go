@@ -221,6 +221,12 @@ func TestLinearizable(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+	seen := map[int]bool{}
+	for _, op := range history {
+		seen[op.Output.(svcOutput).status] = true
+	}
+	require.True(t, seen[http.StatusNotFound] && seen[http.StatusBadRequest],
+		"the run never saw a deletion complete and an update refused while deleting")
 	res := porcupine.CheckOperationsTimeout(serviceModel.ToModel(), history, 5*time.Second)
 	require.Equal(t, porcupine.Ok, res, "history of %d operations is not linearizable", len(history))
 }

@@ -103,13 +103,15 @@ func (c *HTTPClient) Do(ctx context.Context, method, path string, query url.Valu
 	if err != nil {
 		return Result{Status: resp.StatusCode, Err: err}
 	}
-	r := decodeResult(resp.StatusCode, raw)
+	r := ResultOf(resp.StatusCode, raw)
 	r.Header = resp.Header
 	return r
 }
 
-// decodeResult builds a Result from a status and a raw body.
-func decodeResult(status int, raw []byte) Result {
+// ResultOf builds a Result from a status and a raw JSON body, as an SDK
+// adapter does with the status and body its SDK's error carries, or with
+// a typed value it marshals back to JSON.
+func ResultOf(status int, raw []byte) Result {
 	r := Result{Status: status}
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return r

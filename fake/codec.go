@@ -69,7 +69,7 @@ func writeJSON(w http.ResponseWriter, status int, v any, out scenario.Outcome) {
 		w.WriteHeader(status)
 		return
 	}
-	b, err := json.Marshal(v)
+	b, err := encode(v)
 	if err != nil { // cannot happen for the API's types; never a silent 200
 		status, b = http.StatusInternalServerError, mustJSON(api.E0001)
 	}
@@ -79,6 +79,15 @@ func writeJSON(w http.ResponseWriter, status int, v any, out scenario.Outcome) {
 	h["Content-Length"] = []string{strconv.Itoa(len(b))}
 	w.WriteHeader(status)
 	_, _ = w.Write(b)
+}
+
+// encode uses the hot types' own encoders (internal/api/appendjson.go),
+// encoding/json for the rest.
+func encode(v any) ([]byte, error) {
+	if a, ok := v.(interface{ AppendJSON([]byte) []byte }); ok {
+		return a.AppendJSON(make([]byte, 0, 1024)), nil
+	}
+	return json.Marshal(v)
 }
 
 func mustJSON(v any) []byte {

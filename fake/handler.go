@@ -32,11 +32,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // body). With a scenario, x collects what it needs and its fault rules run
 // after authentication, before the operation.
 func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
-	rt, params, ok := s.router.match(r.Method, r.URL.Path)
+	c := &call{r: r}
+	rt, n, ok := s.router.match(r.Method, r.URL.Path, &c.pbuf)
 	if !ok {
 		return s.reject(r, "", api.E0005)
 	}
-	c := &call{r: r, op: rt.op, params: params}
+	c.op, c.params = rt.op, c.pbuf[:n]
+	params := c.params
 	if x != nil {
 		x.route(s.router.templates[rt], rt, params)
 	}
@@ -74,7 +76,7 @@ func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
 }
 
 func (s *Server) reject(r *http.Request, op string, err *api.Error) (int, any) {
-	s.log.Info("vpcep rejected", slog.String("op", op), slog.String("method", r.Method),
+	s.log.LogAttrs(r.Context(), slog.LevelInfo, "vpcep rejected", slog.String("op", op), slog.String("method", r.Method),
 		slog.String("path", r.URL.Path), slog.Int("status", err.Status), slog.String("error_code", err.Code))
 	return err.Status, err
 }

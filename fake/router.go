@@ -24,7 +24,8 @@ type call struct {
 	r      *http.Request
 	op     string
 	tenant Tenant
-	params []string
+	params []string // the path parameters, backed by pbuf
+	pbuf   [maxSegs]string
 	body   []byte
 }
 
@@ -72,11 +73,19 @@ func template(segs []string) string {
 	return b.String()
 }
 
-// match returns the route for method and path and its parameters. A path
-// that matches a route of another method gives ok=false like an unknown
-// path: the real gateway answers both with 404.
-func (rt *router) match(method, path string) (r *route, params []string, ok bool) {
-	segs := splitPath(path)
+// maxSegs is the most path segments any route has, with room to spare;
+// longer paths match nothing.
+const maxSegs = 8
+
+// match returns the route for method and path and its parameters, stored
+// in params. A path that matches a route of another method gives ok=false
+// like an unknown path: the real gateway answers both with 404.
+func (rt *router) match(method, path string, params *[maxSegs]string) (r *route, n int, ok bool) {
+	var buf [maxSegs]string
+	segs, fits := splitPath(path, buf[:0])
+	if !fits {
+		return nil, 0, false
+	}
 	var best *route
 	bestScore := -1
 	for _, cand := range rt.byLen[len(segs)] {
@@ -89,14 +98,15 @@ func (rt *router) match(method, path string) (r *route, params []string, ok bool
 		}
 	}
 	if best == nil {
-		return nil, nil, false
+		return nil, 0, false
 	}
 	for i, p := range best.segs {
 		if p == "{}" {
-			params = append(params, segs[i])
+			params[n] = segs[i]
+			n++
 		}
 	}
-	return best, params, true
+	return best, n, true
 }
 
 // fit reports whether segs matches pattern, scoring literal matches so that
@@ -118,14 +128,25 @@ func fit(pattern, segs []string) (int, bool) {
 	return score, true
 }
 
-// splitPath splits "/v1/p/x" into ["v1","p","x"]. A single trailing slash
-// is ignored (clients that join a base URL ending in "/" with "" produce
-// one); "/" itself has no segments.
-func splitPath(path string) []string {
+// splitPath appends the segments of "/v1/p/x" (["v1","p","x"]) to buf
+// and reports false when there are more than cap(buf). A single trailing
+// slash is ignored (clients that join a base URL ending in "/" with ""
+// produce one); "/" itself has no segments.
+func splitPath(path string, buf []string) ([]string, bool) {
 	path = strings.TrimPrefix(path, "/")
 	path = strings.TrimSuffix(path, "/")
-	if path == "" {
-		return nil
+	for path != "" {
+		if len(buf) == cap(buf) {
+			return buf, false
+		}
+		i := strings.IndexByte(path, '/')
+		if i < 0 {
+			return append(buf, path), true
+		}
+		buf, path = append(buf, path[:i]), path[i+1:]
+		if path == "" { // an empty last segment: "a//" after trimming one slash
+			buf = append(buf, "")
+		}
 	}
-	return strings.Split(path, "/")
+	return buf, true
 }

@@ -49,4 +49,7 @@ var routes = []route{
 }
 
 // seg splits a route pattern into segments.
-func seg(pattern string) []string { return splitPath("/" + strings.TrimPrefix(pattern, "/")) }
+func seg(pattern string) []string {
+	segs, _ := splitPath("/"+strings.TrimPrefix(pattern, "/"), make([]string, 0, maxSegs))
+	return segs
+}

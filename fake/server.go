@@ -92,7 +92,12 @@ func (s *Server) Handler() http.Handler { return s }
 // Client returns an *http.Client whose transport calls the handler
 // directly: no socket, no goroutine. Every URL it is given reaches this
 // server, whatever its host.
-func (s *Server) Client() *http.Client { return &http.Client{Transport: memTransport{h: s}} }
+func (s *Server) Client() *http.Client { return ClientFor(s) }
+
+// ClientFor returns an *http.Client that serves every request with h in
+// the calling goroutine, with no socket: for a mux that mounts the fake
+// beside other handlers. Server.Client is ClientFor(server).
+func ClientFor(h http.Handler) *http.Client { return &http.Client{Transport: memTransport{h: h}} }
 
 // Clock returns the server's clock; with clock.NewMock() a test advances it
 // to complete asynchronous transitions.

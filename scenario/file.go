@@ -28,6 +28,7 @@ type filePolicy struct {
 	AfterReads int        `json:"after_reads"`
 	Hold       bool       `json:"hold"`
 	Fail       *Failure   `json:"fail"`
+	To         string     `json:"to"`
 }
 
 // Load reads a scenario file (JSON, unknown fields rejected) and returns
@@ -80,10 +81,7 @@ func (s *Scenario) addPolicy(p filePolicy) error {
 	if p.Next && p.Name != "" {
 		return errors.New("a policy takes name or next, not both")
 	}
-	if p.AfterReads < 0 {
-		return errors.New("after_reads must not be negative")
-	}
-	plan := Plan{AfterReads: p.AfterReads, Hold: p.Hold, Fail: p.Fail}
+	plan := Plan{AfterReads: p.AfterReads, Hold: p.Hold, Fail: p.Fail, To: p.To}
 	if p.Delay != "" {
 		d, err := time.ParseDuration(p.Delay)
 		if err != nil || d < 0 {
@@ -93,13 +91,11 @@ func (s *Scenario) addPolicy(p filePolicy) error {
 	}
 	switch {
 	case p.Next:
-		s.Next(p.Transition, plan)
+		return s.setPlan(nextLayer, p.Transition, "", plan)
 	case p.Name != "":
-		s.Named(p.Transition, p.Name, plan)
-	default:
-		s.Kind(p.Transition, plan)
+		return s.setPlan(namedLayer, p.Transition, p.Name, plan)
 	}
-	return nil
+	return s.setPlan(kindLayer, p.Transition, "", plan)
 }
 
 func strictDecode(r io.Reader, v any) error {

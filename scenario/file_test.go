@@ -39,9 +39,19 @@ func TestLoadFileExample(t *testing.T) {
 	got, _ = e.get(plain)
 	assert.Equal(t, "available", got.Status)
 
+	// The next endpoint creation ends rejected.
+	var ep service
+	r := e.do(http.MethodPost, "vpc-endpoints", map[string]any{"endpoint_service_id": plain,
+		"vpc_id": "4189d3c2-8882-4871-a3c2-d380272eed80", "subnet_id": "4189d3c2-8882-4871-a3c2-d380272eed81"})
+	require.Equal(t, http.StatusOK, r.status, string(r.body))
+	require.NoError(t, json.Unmarshal(r.body, &ep))
+	r = e.do(http.MethodGet, "vpc-endpoints/"+ep.ID, nil)
+	require.NoError(t, json.Unmarshal(r.body, &ep))
+	assert.Equal(t, "rejected", ep.Status)
+
 	// Named scenarios apply only with the header.
 	assert.Equal(t, 429, e.do(http.MethodGet, "vpc-endpoint-services/"+plain, nil, scenario.ScenarioHeader, "throttled").status)
-	r := e.do(http.MethodGet, "vpc-endpoint-services/"+plain, nil, scenario.ScenarioHeader, "throttled")
+	r = e.do(http.MethodGet, "vpc-endpoint-services/"+plain, nil, scenario.ScenarioHeader, "throttled")
 	assert.Equal(t, "5", r.header.Get("Retry-After"))
 	assert.Equal(t, 200, e.do(http.MethodGet, "vpc-endpoint-services/"+plain, nil, scenario.ScenarioHeader, "throttled").status)
 
@@ -84,6 +94,9 @@ func TestLoadErrors(t *testing.T) {
 		{"bad delay", `{"policies":[{"transition":"service.create","delay":"1 minute"}]}`, `delay "1 minute"`},
 		{"name and next", `{"policies":[{"transition":"service.create","name":"a","next":true}]}`, "name or next"},
 		{"negative reads", `{"policies":[{"transition":"service.create","after_reads":-2}]}`, "after_reads"},
+		{"target of another transition", `{"policies":[{"transition":"endpoint.accept","to":"rejected"}]}`, `policies[0]: to "rejected": only endpoint.create`},
+		{"unknown target", `{"policies":[{"transition":"endpoint.create","to":"available"}]}`, `to "available" is not one of`},
+		{"target and fail", `{"policies":[{"transition":"endpoint.create","to":"accepted","fail":{"code":"x"}}]}`, "fail or to"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -21,16 +21,31 @@ func CreationFails(tr Transition, code, message string) *Scenario {
 // deleting).
 func StuckCreating(tr Transition) *Scenario { return New().Kind(tr, Held()) }
 
-// SlowApproval makes every acceptance of an endpoint connection take d on
-// the fake's clock: the endpoint stays pendingAcceptance that long after
-// the owner accepted it.
-func SlowApproval(d time.Duration) *Scenario { return New().Kind(EndpointAccept, After(d)) }
+// SlowApproval approves every endpoint connection d after its creation
+// without the owner's action, on the fake's clock: on a service with
+// approval the endpoint is pendingAcceptance for d, then accepted, as when
+// the owner takes a while to decide. Creation itself completes at the next
+// request. An explicit receive or reject by the owner within d replaces
+// the pending approval; a receive then also takes d. On a service without
+// approval the endpoint is accepted at once, as usual.
+func SlowApproval(d time.Duration) *Scenario {
+	return New().Kind(EndpointCreate, Immediately().Ending("accepted")).Kind(EndpointAccept, After(d))
+}
 
-// ConnectionRejected refuses every endpoint creation with 400
-// EndPoint.2012 ("You have no permission to connect to the VPC endpoint
-// service"), as for a consumer missing from the service's whitelist.
+// ConnectionRejected makes every endpoint creation end in status rejected
+// at the next request, as when the service's owner refuses the
+// connection: the endpoint stays listed, without an address, and does not
+// count in the service's connection_count.
 func ConnectionRejected() *Scenario {
-	return New().must(Rule{Name: "connection-rejected", Match: Match{Op: api.OpCreateEndpoint}, Effect: Fail("EndPoint.2012")})
+	return New().Kind(EndpointCreate, Immediately().Ending("rejected"))
+}
+
+// NotWhitelisted refuses every endpoint creation with 400 EndPoint.2012
+// ("You have no permission to connect to the VPC endpoint service"), as
+// for a consumer missing from the service's whitelist, even the service's
+// own account.
+func NotWhitelisted() *Scenario {
+	return New().must(Rule{Name: "not-whitelisted", Match: Match{Op: api.OpCreateEndpoint}, Effect: Fail("EndPoint.2012")})
 }
 
 // FlakyReads fails each GET with 500 EndPoint.0001 with probability p,

@@ -1,7 +1,9 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -28,6 +30,34 @@ func (p Plan) Failing(code, message string) Plan {
 	return p
 }
 
+// Ending returns p ending in status to instead of the normal target; see
+// Plan.To for the values EndpointCreate accepts.
+func (p Plan) Ending(to string) Plan {
+	p.To = to
+	return p
+}
+
+// endpointOutcomes are the statuses Plan.To may name.
+var endpointOutcomes = []string{"accepted", "pendingAcceptance", "rejected"}
+
+// check is the one validation of a plan for transition tr; Kind, Named,
+// Next and scenario files all use it.
+func (p Plan) check(tr Transition) error {
+	switch {
+	case p.AfterReads < 0:
+		return errors.New("after_reads must not be negative")
+	case p.To == "":
+		return nil
+	case tr != EndpointCreate:
+		return fmt.Errorf("to %q: only %s takes a target status", p.To, EndpointCreate)
+	case !slices.Contains(endpointOutcomes, p.To):
+		return fmt.Errorf("to %q is not one of %q", p.To, endpointOutcomes)
+	case p.Fail != nil:
+		return errors.New("a plan takes fail or to, not both")
+	}
+	return nil
+}
+
 // policies are the plan layers: default < kind < named < next.
 type policies struct {
 	kind  map[Transition]Plan
@@ -44,37 +74,64 @@ type namedPlan struct {
 	used int
 }
 
-// Kind sets the plan of every transition of kind tr. It returns s.
-func (s *Scenario) Kind(tr Transition, p Plan) *Scenario {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.policies.kind == nil {
-		s.policies.kind = map[Transition]Plan{}
-	}
-	s.policies.kind[tr] = p
-	return s
-}
+// layer is one of the plan layers a plan is set in.
+type layer int
+
+const (
+	kindLayer layer = iota
+	namedLayer
+	nextLayer
+)
+
+// Kind sets the plan of every transition of kind tr. It returns s; it
+// panics if p is invalid for tr (see Plan.To).
+func (s *Scenario) Kind(tr Transition, p Plan) *Scenario { return s.mustPlan(kindLayer, tr, "", p) }
 
 // Named sets the plan of transition tr for the resource whose service short
-// name or resource id is key; it wins over Kind. It returns s.
+// name or resource id is key; it wins over Kind. It returns s; it panics if
+// p is invalid for tr.
 func (s *Scenario) Named(tr Transition, key string, p Plan) *Scenario {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.policies.named = append(s.policies.named, &namedPlan{tr: tr, key: key, plan: p})
-	return s
+	return s.mustPlan(namedLayer, tr, key, p)
 }
 
 // Next queues a plan for the next transition of kind tr, whatever its
 // resource; it wins over everything and is used once. Several calls queue
-// plans for the following transitions in order. It returns s.
-func (s *Scenario) Next(tr Transition, p Plan) *Scenario {
+// plans for the following transitions in order. It returns s; it panics if
+// p is invalid for tr.
+func (s *Scenario) Next(tr Transition, p Plan) *Scenario { return s.mustPlan(nextLayer, tr, "", p) }
+
+// mustPlan is setPlan for plans written in Go, where an invalid one is a
+// programming error.
+func (s *Scenario) mustPlan(l layer, tr Transition, key string, p Plan) *Scenario {
+	if err := s.setPlan(l, tr, key, p); err != nil {
+		panic(fmt.Sprintf("scenario: plan for %s: %v", tr, err))
+	}
+	return s
+}
+
+// setPlan validates p for tr and sets it in layer l (key: the resource of
+// a named plan).
+func (s *Scenario) setPlan(l layer, tr Transition, key string, p Plan) error {
+	if err := p.check(tr); err != nil {
+		return err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.policies.next == nil {
-		s.policies.next = map[Transition][]Plan{}
+	switch l {
+	case kindLayer:
+		if s.policies.kind == nil {
+			s.policies.kind = map[Transition]Plan{}
+		}
+		s.policies.kind[tr] = p
+	case namedLayer:
+		s.policies.named = append(s.policies.named, &namedPlan{tr: tr, key: key, plan: p})
+	case nextLayer:
+		if s.policies.next == nil {
+			s.policies.next = map[Transition][]Plan{}
+		}
+		s.policies.next[tr] = append(s.policies.next[tr], p)
 	}
-	s.policies.next[tr] = append(s.policies.next[tr], p)
-	return s
+	return nil
 }
 
 // Plan implements Policy: the first queued Next plan of the kind, else the

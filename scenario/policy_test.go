@@ -1,7 +1,9 @@
 package scenario_test
 
 import (
+	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -105,4 +107,57 @@ func TestPlanNamedByID(t *testing.T) {
 	got, code := e.get(doomed)
 	require.Equal(t, http.StatusOK, code)
 	assert.Equal(t, "failed", got.Status)
+}
+
+// Go plans get the file's checks: an invalid plan panics where it is set,
+// naming the problem; a valid target is accepted in every layer.
+func TestPlanTargetValidation(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		tr   scenario.Transition
+		plan scenario.Plan
+		want string // "" valid
+	}{
+		{"rejected", scenario.EndpointCreate, scenario.Immediately().Ending("rejected"), ""},
+		{"pending", scenario.EndpointCreate, scenario.After(time.Minute).Ending("pendingAcceptance"), ""},
+		{"accepted", scenario.EndpointCreate, scenario.Held().Ending("accepted"), ""},
+		{"other transition", scenario.EndpointAccept, scenario.Immediately().Ending("rejected"), `only endpoint.create`},
+		{"service create", scenario.ServiceCreate, scenario.Immediately().Ending("accepted"), `only endpoint.create`},
+		{"unknown status", scenario.EndpointCreate, scenario.Immediately().Ending("available"), `to "available" is not one of`},
+		{"with failure", scenario.EndpointCreate, scenario.Immediately().Ending("accepted").Failing("EndPoint.0001", "x"), "fail or to"},
+		{"negative reads", scenario.ServiceCreate, scenario.AfterReads(-1), "after_reads"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			for _, set := range []func(*scenario.Scenario){
+				func(s *scenario.Scenario) { s.Kind(tc.tr, tc.plan) },
+				func(s *scenario.Scenario) { s.Named(tc.tr, "x", tc.plan) },
+				func(s *scenario.Scenario) { s.Next(tc.tr, tc.plan) },
+			} {
+				scn := scenario.New()
+				got := panicText(func() { set(scn) })
+				if tc.want == "" {
+					assert.Empty(t, got)
+					continue
+				}
+				assert.True(t, strings.HasPrefix(got, "scenario: plan for "+string(tc.tr)+": "), got)
+				assert.Contains(t, got, tc.want)
+				def := scenario.After(42 * time.Hour)
+				assert.Equal(t, def, scn.Plan(scenario.Change{Transition: tc.tr, ResourceID: "x"}, def), "nothing set")
+			}
+		})
+	}
+}
+
+// panicText runs f and returns what it panicked with ("" if it did not).
+func panicText(f func()) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = fmt.Sprint(r)
+		}
+	}()
+	f()
+	return ""
 }

@@ -53,7 +53,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		seed      = fs.Uint64("seed", 0, "seed for reproducible ids (0: random)")
 		logLevel  = fs.String("log-level", "warn", "log level: debug, info, warn or error")
 		realistic = fs.Bool("realistic", false, "use delays close to the real cloud (1 minute per asynchronous step)")
-		reads     = fs.Int("after-reads", 0, "complete every transition after this many reads of the resource (0: by time only)")
+		reads     = fs.Int("after-reads", 0, "complete every transition after this many reads of the resource (0: by time only); overrides the kind-level plans of -scenario")
 		scnFile   = fs.String("scenario", "", "JSON scenario file: transition policies and fault rules (see scenario/README.md)")
 		d         fake.Delays
 	)

@@ -64,16 +64,26 @@ func (e *Engine) endpointChange(ep *endpoint, tr scenario.Transition) scenario.C
 
 // startEndpointCreate puts a new endpoint in creating; it becomes accepted
 // (service without approval) or pendingAcceptance (approval on, also for the
-// owner's own endpoints), or failed when the plan says so.
+// owner's own endpoints), or what the plan's To or Fail says. To "accepted"
+// on a service with approval is an approval without the owner: the endpoint
+// waits in pendingAcceptance for an EndpointAccept transition.
 func (e *Engine) startEndpointCreate(ep *endpoint, now time.Time) {
 	ep.setStatus(now, statusCreating, nil)
 	e.schedule(now, &ep.record, e.endpointChange(ep, scenario.EndpointCreate), e.cfg.Delays.EndpointCreate,
-		func(at time.Time, fail *scenario.Failure) (string, string) {
-			target := statusAccepted
-			if ep.svc.view.ApprovalEnabled {
+		func(at time.Time, plan scenario.Plan) (string, string) {
+			approval := ep.svc.view.ApprovalEnabled
+			target := plan.To
+			switch {
+			case target == "" && approval:
 				target = statusPendingAcceptance
+			case target == "":
+				target = statusAccepted
+			case target == statusAccepted && approval:
+				to := ep.setStatus(at, statusPendingAcceptance, nil)
+				e.scheduleAction(ep, true, at, statusPendingAcceptance)
+				return statusCreating, to
 			}
-			return statusCreating, ep.setStatus(at, target, fail)
+			return statusCreating, ep.setStatus(at, target, plan.Fail)
 		})
 }
 
@@ -83,16 +93,22 @@ func (e *Engine) startEndpointCreate(ep *endpoint, now time.Time) {
 // action's answer already shows the outcome (gophertelekomcloud's
 // acceptance test asserts it).
 func (e *Engine) startEndpointAction(ep *endpoint, accept bool, now time.Time) {
+	ep.setStatus(now, statusCreating, nil)
+	e.scheduleAction(ep, accept, now, statusCreating)
+	e.settleNow(&ep.record, now)
+}
+
+// scheduleAction schedules the EndpointAccept (accept) or EndpointReject
+// transition of ep, which waits in status from.
+func (e *Engine) scheduleAction(ep *endpoint, accept bool, now time.Time, from string) {
 	tr, def, target := scenario.EndpointReject, e.cfg.Delays.EndpointReject, statusRejected
 	if accept {
 		tr, def, target = scenario.EndpointAccept, e.cfg.Delays.EndpointAccept, statusAccepted
 	}
-	ep.setStatus(now, statusCreating, nil)
 	e.schedule(now, &ep.record, e.endpointChange(ep, tr), def,
-		func(at time.Time, fail *scenario.Failure) (string, string) {
-			return statusCreating, ep.setStatus(at, target, fail)
+		func(at time.Time, plan scenario.Plan) (string, string) {
+			return from, ep.setStatus(at, target, plan.Fail)
 		})
-	e.settleNow(&ep.record, now)
 }
 
 // startEndpointDelete puts ep in deleting; it disappears afterwards (GET
@@ -101,9 +117,9 @@ func (e *Engine) startEndpointAction(ep *endpoint, accept bool, now time.Time) {
 func (e *Engine) startEndpointDelete(ep *endpoint, now time.Time) {
 	ep.setStatus(now, statusDeleting, nil)
 	e.schedule(now, &ep.record, e.endpointChange(ep, scenario.EndpointDelete), e.cfg.Delays.EndpointDelete,
-		func(at time.Time, fail *scenario.Failure) (string, string) {
-			if fail != nil {
-				return statusDeleting, ep.setStatus(at, "", fail)
+		func(at time.Time, plan scenario.Plan) (string, string) {
+			if plan.Fail != nil {
+				return statusDeleting, ep.setStatus(at, "", plan.Fail)
 			}
 			e.removeEndpoint(ep)
 			return statusDeleting, ""

@@ -19,8 +19,8 @@ func (e *Engine) serviceChange(s *service, tr scenario.Transition) scenario.Chan
 func (e *Engine) startServiceCreate(s *service, now time.Time) {
 	s.view.Status = statusCreating
 	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceCreate), e.cfg.Delays.ServiceCreate,
-		func(at time.Time, fail *scenario.Failure) (string, string) {
-			return statusCreating, s.settle(at, statusAvailable, fail)
+		func(at time.Time, plan scenario.Plan) (string, string) {
+			return statusCreating, s.settle(at, statusAvailable, plan.Fail)
 		})
 }
 
@@ -30,9 +30,9 @@ func (e *Engine) startServiceDelete(s *service, now time.Time) {
 	s.view.Status = statusDeleting
 	s.touch(now)
 	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceDelete), e.cfg.Delays.ServiceDelete,
-		func(at time.Time, fail *scenario.Failure) (string, string) {
-			if fail != nil {
-				return statusDeleting, s.settle(at, "", fail)
+		func(at time.Time, plan scenario.Plan) (string, string) {
+			if plan.Fail != nil {
+				return statusDeleting, s.settle(at, "", plan.Fail)
 			}
 			e.removeService(s)
 			return statusDeleting, ""

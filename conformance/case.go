@@ -27,7 +27,8 @@ const (
 // available, approval on), {endpoint_id} (the fixture endpoint of that
 // service), {unknown_id} (a random UUID), {vpc_id}, {port_id},
 // {subnet_id}, {server_type} and {server_port} (a port no other service of
-// the run uses), {fixture_server_port} (the fixture service's).
+// the run uses), {fixture_server_port} (the fixture service's),
+// {endpoint_marker_id} (the fixture endpoint's marker_id).
 type Case struct {
 	Name string
 	// Op is the operation id of the spec (operations.json).
@@ -59,6 +60,7 @@ func (w *world) vars(serverPort int) *strings.Replacer {
 	svcID, _ := w.service["id"].(string)
 	svcName, _ := w.service["service_name"].(string)
 	epID, _ := w.endpoint["id"].(string)
+	marker := fmt.Sprint(w.endpoint["marker_id"])
 	fixturePort := ""
 	if ports, _ := w.service["ports"].([]any); len(ports) > 0 {
 		p, _ := ports[0].(map[string]any)
@@ -71,6 +73,7 @@ func (w *world) vars(serverPort int) *strings.Replacer {
 		"{unknown_id}", randomUUID(), "{vpc_id}", w.net.VpcID, "{port_id}", w.net.PortID,
 		"{subnet_id}", w.net.SubnetID, "{server_type}", w.net.ServerType,
 		"{server_port}", strconv.Itoa(serverPort), "{fixture_server_port}", fixturePort,
+		"{endpoint_marker_id}", marker,
 	)
 }
 

@@ -83,7 +83,21 @@ func TestCoverageTable(t *testing.T) {
 	}
 	want, err := os.ReadFile(conformanceFile)
 	require.NoError(t, err, "run: go test ./conformance -run TestCoverageTable -update")
-	require.Equal(t, string(got), string(want), "CONFORMANCE.md is stale; run: go test ./conformance -run TestCoverageTable -update")
+	if !bytes.Equal(got, want) {
+		t.Fatalf("CONFORMANCE.md is stale (first difference: %s); run: go test ./conformance -run TestCoverageTable -update", firstDiff(want, got))
+	}
+}
+
+// firstDiff describes the first line where the file and the rendering
+// differ.
+func firstDiff(file, render []byte) string {
+	a, b := strings.Split(string(file), "\n"), strings.Split(string(render), "\n")
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return fmt.Sprintf("line %d: file %q, now %q", i+1, a[i], b[i])
+		}
+	}
+	return fmt.Sprintf("file has %d lines, now %d", len(a), len(b))
 }
 
 // implemented probes the fake: a request without a token answers 401 on

@@ -7,7 +7,7 @@ import (
 // Cases returns every table case of the suite.
 func Cases() []Case {
 	var all []Case
-	for _, g := range [][]Case{serviceCases, accessCases, tagCases, endpointCases} {
+	for _, g := range [][]Case{serviceCases, accessCases, tagCases, endpointCases, limitCases} {
 		all = append(all, g...)
 	}
 	return all

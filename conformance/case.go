@@ -2,7 +2,6 @@ package conformance
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -60,11 +59,11 @@ func (w *world) vars(serverPort int) *strings.Replacer {
 	svcID, _ := w.service["id"].(string)
 	svcName, _ := w.service["service_name"].(string)
 	epID, _ := w.endpoint["id"].(string)
-	marker := fmt.Sprint(w.endpoint["marker_id"])
+	marker := number(w.endpoint["marker_id"])
 	fixturePort := ""
 	if ports, _ := w.service["ports"].([]any); len(ports) > 0 {
 		p, _ := ports[0].(map[string]any)
-		fixturePort = fmt.Sprint(p["server_port"])
+		fixturePort = number(p["server_port"])
 	}
 	return strings.NewReplacer(
 		"{project_id}", w.tg.Tenant.ProjectID, "{domain_id}", w.tg.Tenant.DomainID,
@@ -75,6 +74,15 @@ func (w *world) vars(serverPort int) *strings.Replacer {
 		"{server_port}", strconv.Itoa(serverPort), "{fixture_server_port}", fixturePort,
 		"{endpoint_marker_id}", marker,
 	)
+}
+
+// number renders a JSON number as an integer text ("" for anything else).
+func number(v any) string {
+	f, ok := v.(float64)
+	if !ok {
+		return ""
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 // runCase sends c and checks the answer against it and against the rules

@@ -27,6 +27,16 @@ func TestFake(t *testing.T) {
 	})
 }
 
+// TestFakeOneTenantRealTime runs the suite the way it runs against the
+// real cloud: no Advance (waits poll in real time) and no second tenant
+// (those cases skip). The fake's default zero delays complete every
+// transition at the next request, so no wait ever sleeps.
+func TestFakeOneTenantRealTime(t *testing.T) {
+	srv := fake.NewServer()
+	t.Cleanup(srv.Close)
+	conformance.Run(t, conformance.Target{BaseURL: srv.URL, Tenant: tenant(srv.Tenant())})
+}
+
 func tenant(t fake.Tenant) conformance.Tenant {
 	return conformance.Tenant{ProjectID: t.ProjectID, Token: t.Token, DomainID: t.DomainID}
 }

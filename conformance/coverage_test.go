@@ -43,7 +43,9 @@ var sdkOps = []struct {
 	{"huaweiv3", []string{"CreateEndpointService", "ListServiceDetails", "ListEndpointService", "DeleteEndpointService",
 		"AddOrRemoveServicePermissions", "ListServicePermissionsDetails", "CreateEndpoint", "ListEndpointInfoDetails",
 		"DeleteEndpoint", "ListServiceConnections", "AcceptOrRejectEndpoint", "ListQuotaDetails",
-		"BatchAddOrRemoveResourceInstance", "BatchAddEndpointServicePermissions", "UpdateEndpointServiceName", "UpdateEndpointWhite"}},
+		"BatchAddOrRemoveResourceInstance", "BatchAddEndpointServicePermissions", "UpdateEndpointServiceName", "UpdateEndpointWhite",
+		"UpdateEndpointService", "ListVersionDetails", "ListSpecifiedVersionDetails", "ListServicePublicDetails",
+		"ListServiceDescribeDetails", "ListEndpoints", "ListResourceInstances", "ListQueryProjectResourceTags"}},
 }
 
 // knownDifferences are the places where the fake knowingly chose on a

@@ -2,6 +2,7 @@ package gopher093
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	golangsdk "github.com/opentelekomcloud/gophertelekomcloud"
@@ -34,6 +35,22 @@ func start(t *testing.T) env {
 
 // calls counts the journal's requests of operation op.
 func (e env) calls(op string) int { return e.journal.Count(scenario.Query{Op: op}) }
+
+// mark returns the journal position after the last request so far.
+func (e env) mark() int { return len(e.journal.Requests(scenario.Query{})) }
+
+// since returns "Op status" for each request after mark, with runs of the
+// same entry (a wait loop's polls) collapsed into one.
+func (e env) since(mark int) []string {
+	var seq []string
+	for _, r := range e.journal.Requests(scenario.Query{})[mark:] {
+		s := fmt.Sprintf("%s %d", r.Op, r.Status)
+		if len(seq) == 0 || seq[len(seq)-1] != s {
+			seq = append(seq, s)
+		}
+	}
+	return seq
+}
 
 // errorCode decodes the error_code of an SDK error's raw body.
 func errorCode(t *testing.T, body []byte) string {

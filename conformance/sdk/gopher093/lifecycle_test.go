@@ -34,7 +34,8 @@ func TestTerraformServiceAndEndpoint(t *testing.T) {
 		e := start(t)
 		const name = "tfsvc"
 
-		// Create: no approval, a port without protocol ("protocol":"" on the wire), tags.
+		// Terraform create: POST, poll until available, whitelist (prefix added, "*" too), read.
+		start := e.mark()
 		svc, err := services.Create(e.sc, services.CreateOpts{
 			PortID: portID, RouterID: vpcID, ServerType: services.ServerTypeVM, ServiceName: name,
 			ApprovalEnabled: new(false), Ports: []services.PortMapping{{ClientPort: 80, ServerPort: 8080}},
@@ -44,26 +45,26 @@ func TestTerraformServiceAndEndpoint(t *testing.T) {
 		assert.Equal(t, fmt.Sprintf("%s.%s.%s", fake.DefaultRegion, name, svc.ID), svc.ServiceName)
 		assert.Equal(t, "TCP", svc.Ports[0].Protocol, `"" means TCP`)
 		assert.Equal(t, services.StatusCreating, svc.Status)
-
 		require.NoError(t, services.WaitForServiceStatus(e.sc, svc.ID, services.StatusAvailable, 120))
 		assert.GreaterOrEqual(t, e.calls("ListServiceDetails"), 59, "1-second polls through a 1-minute creation")
+
+		d1, d2 := "iam:domain::0123456789abcdef0123456789abcdef", "iam:domain::*"
+		wl, err := endpoints.BatchUpdateWhitelist(e.sc, svc.ID, endpoints.BatchUpdateReq{Permissions: []string{d1, d2}, Action: "add"})
+		require.NoError(t, err)
+		assert.Subset(t, wl.Permissions, []string{d1})
 		got, err := services.Get(e.sc, svc.ID).Extract()
 		require.NoError(t, err)
 		assert.Equal(t, svc.CreatedAt, got.CreatedAt)
 		assert.Zero(t, got.ConnectionCount)
 		assert.Equal(t, []tags.ResourceTag{{Key: "env", Value: "test"}}, got.Tags)
-
-		// Whitelist as terraform sends it: prefix added, "*" too.
-		d1, d2 := "iam:domain::0123456789abcdef0123456789abcdef", "iam:domain::*"
-		wl, err := endpoints.BatchUpdateWhitelist(e.sc, svc.ID, endpoints.BatchUpdateReq{Permissions: []string{d1, d2}, Action: "add"})
-		require.NoError(t, err)
-		assert.Subset(t, wl.Permissions, []string{d1})
 		perms, err := endpoints.GetWhitelist(e.sc, svc.ID)
 		require.NoError(t, err)
 		assert.Equal(t, 2, perms.TotalCount, "the owner is not listed")
 		for _, p := range perms.Permissions {
 			assert.True(t, strings.HasPrefix(p.Permission, "iam:domain::") || p.Permission == "*", p.Permission)
 		}
+		assert.Equal(t, []string{"CreateEndpointService 200", "ListServiceDetails 200", "AddOrRemoveServicePermissions 200",
+			"ListServiceDetails 200", "ListServicePermissionsDetails 200"}, e.since(start), "terraform's create sequence")
 
 		// Data source: AllPages sends the GET twice and needs exactly one array.
 		before := e.calls("ListEndpointService")
@@ -113,10 +114,15 @@ func TestTerraformServiceAndEndpoint(t *testing.T) {
 		assert.Equal(t, ep.ID, eps[0].ID)
 
 		// Destroy in terraform's order: no wait between the two deletes.
+		start = e.mark()
 		require.NoError(t, endpoints.Delete(e.sc, ep.ID).ExtractErr(), "endpoint delete answers 204")
 		require.NoError(t, services.Delete(e.sc, svc.ID).ExtractErr(), "service delete right after its endpoint's")
 		require.NoError(t, endpoints.WaitForEndpointStatus(e.sc, ep.ID, "", 120))
 		require.NoError(t, services.WaitForServiceStatus(e.sc, svc.ID, services.StatusDeleted, 120))
+		// Both deletions ran in parallel for a minute: once the endpoint is
+		// gone, so is the service, and its wait ends at the first poll.
+		assert.Equal(t, []string{"DeleteEndpoint 204", "DeleteEndpointService 204", "ListEndpointInfoDetails 200",
+			"ListEndpointInfoDetails 404", "ListServiceDetails 404"}, e.since(start), "terraform's destroy sequence")
 
 		err = services.Delete(e.sc, svc.ID).ExtractErr()
 		var nf golangsdk.ErrDefault404

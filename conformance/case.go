@@ -59,11 +59,11 @@ func (w *world) vars(serverPort int) *strings.Replacer {
 	svcID, _ := w.service["id"].(string)
 	svcName, _ := w.service["service_name"].(string)
 	epID, _ := w.endpoint["id"].(string)
-	marker := number(w.endpoint["marker_id"])
+	marker := literal(w.endpoint["marker_id"])
 	fixturePort := ""
 	if ports, _ := w.service["ports"].([]any); len(ports) > 0 {
 		p, _ := ports[0].(map[string]any)
-		fixturePort = number(p["server_port"])
+		fixturePort = literal(p["server_port"])
 	}
 	return strings.NewReplacer(
 		"{project_id}", w.tg.Tenant.ProjectID, "{domain_id}", w.tg.Tenant.DomainID,
@@ -74,15 +74,6 @@ func (w *world) vars(serverPort int) *strings.Replacer {
 		"{server_port}", strconv.Itoa(serverPort), "{fixture_server_port}", fixturePort,
 		"{endpoint_marker_id}", marker,
 	)
-}
-
-// number renders a JSON number as an integer text ("" for anything else).
-func number(v any) string {
-	f, ok := v.(float64)
-	if !ok {
-		return ""
-	}
-	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 // runCase sends c and checks the answer against it and against the rules

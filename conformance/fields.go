@@ -3,6 +3,7 @@ package conformance
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"sort"
 	"strings"
 )
@@ -94,7 +95,7 @@ func checkKind(f found, kind string, expand func(string) string) string {
 		return "missing, want " + kind
 	}
 	if lit, ok := strings.CutPrefix(kind, "="); ok {
-		if s, _ := f.v.(string); s != expand(lit) {
+		if got := literal(f.v); got != expand(lit) {
 			return fmt.Sprintf("got %v, want %q", f.v, expand(lit))
 		}
 		return ""
@@ -124,6 +125,21 @@ func checkKind(f found, kind string, expand func(string) string) string {
 		return fmt.Sprintf("got %T %v, want %s", f.v, f.v, kind)
 	}
 	return ""
+}
+
+// literal renders a JSON scalar for an "=text" comparison: strings as
+// they are, booleans as true/false, numbers as integers or decimals.
+// Arrays and objects never equal a literal.
+func literal(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case bool:
+		return strconv.FormatBool(x)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return "\x00"
 }
 
 // topArrays counts the arrays at the top level of a JSON object.

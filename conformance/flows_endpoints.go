@@ -52,7 +52,8 @@ func approval(t *testing.T, w *world, c Client) {
 	conns, _ = r.Body["connections"].([]any)
 	require.Len(t, conns, 1)
 	assert.Equal(t, "accepted", conns[0].(map[string]any)["status"], "the action's answer shows the new status")
-	w.waitStatus(t, "endpoint "+eid, func() Result { return c.GetEndpoint(ctx, eid) }, "accepted")
+	accepted := w.waitStatus(t, "endpoint "+eid, func() Result { return c.GetEndpoint(ctx, eid) }, "accepted")
+	assert.NotEmpty(t, accepted["ip"], "an accepted interface endpoint has an address")
 	got := w.waitStatus(t, "service "+sid, func() Result { return c.GetService(ctx, sid) }, "available")
 	assert.EqualValues(t, 1, got["connection_count"])
 
@@ -62,7 +63,8 @@ func approval(t *testing.T, w *world, c Client) {
 
 	r = c.ConnectionAction(ctx, sid, "reject", []string{eid})
 	requireStatus(t, r, http.StatusOK, "reject")
-	w.waitStatus(t, "endpoint "+eid, func() Result { return c.GetEndpoint(ctx, eid) }, "rejected")
+	rejected := w.waitStatus(t, "endpoint "+eid, func() Result { return c.GetEndpoint(ctx, eid) }, "rejected")
+	assert.Equal(t, accepted["ip"], rejected["ip"], "a rejected endpoint keeps its address")
 	r = c.ListConnections(ctx, sid, url.Values{"status": {"rejected"}})
 	requireStatus(t, r, http.StatusOK, "connections rejected")
 	assert.EqualValues(t, 1, r.Body["total_count"])
@@ -74,7 +76,9 @@ func approval(t *testing.T, w *world, c Client) {
 }
 
 // withoutApproval: endpoints of a service without approval go to accepted
-// and get an address and one DNS name; the list is newest first.
+// and get an address and one DNS name; the list is newest first; marker_id
+// is unique; connection_count counts accepted endpoints and drops when one
+// is deleted, which also leaves the connections list.
 func withoutApproval(t *testing.T, w *world, c Client) {
 	ctx := context.Background()
 	svc := w.createService(t, c, map[string]any{"approval_enabled": false})
@@ -91,6 +95,18 @@ func withoutApproval(t *testing.T, w *world, c Client) {
 	eps, _ := r.Body["endpoints"].([]any)
 	require.Len(t, eps, 2)
 	assert.Equal(t, second["id"], eps[0].(map[string]any)["id"], "default order is created_at desc")
+	assert.NotEqual(t, first["marker_id"], second["marker_id"], "marker_id is unique per endpoint")
+	got := w.waitStatus(t, "service "+sid, func() Result { return c.GetService(ctx, sid) }, "available")
+	assert.EqualValues(t, 2, got["connection_count"], "accepted endpoints count as connections")
+
+	// A deleted endpoint leaves the service's connections and count.
+	fid, _ := first["id"].(string)
+	w.deleteEndpoint(t, c, fid)
+	r = c.ListConnections(ctx, sid, nil)
+	requireStatus(t, r, http.StatusOK, "connections")
+	assert.EqualValues(t, 1, r.Body["total_count"])
+	got = w.waitStatus(t, "service "+sid, func() Result { return c.GetService(ctx, sid) }, "available")
+	assert.EqualValues(t, 1, got["connection_count"])
 }
 
 // crossTenant: another account cannot connect until the owner whitelists

@@ -61,6 +61,7 @@ var knownDifferences = []string{
 	"Deleting an endpoint in `creating` is refused with `EndPoint.2019`; deleting one already `deleting` is an idempotent 204.",
 	"`server_type`, `tcp_proxy` and the other enums are matched case-insensitively and stored canonically (terraform validates them case-insensitively).",
 	"`\"protocol\": \"\"` in a port mapping means TCP (gophertelekomcloud ≤ v0.9.3 sends it); UDP is rejected with `EndPoint.3075`.",
+	"`error[]` of a failed service or endpoint uses the OTC shape `{error_code, error_message}`; the Huawei SDK's service model reads `{code, message}` and sees empty entries (its endpoint model matches).",
 	"Huawei-only operations (rename, batch permissions, permission and connection descriptions, endpoint whitelist/policy/route tables) are implemented; `/v2` operations are not.",
 }
 

@@ -26,7 +26,12 @@ type env struct {
 // slash, a token, and the fake's in-memory transport.
 func start(t *testing.T) env {
 	t.Helper()
-	sc := scenario.New()
+	return startWith(t, scenario.New())
+}
+
+// startWith is start with the scenario sc.
+func startWith(t *testing.T, sc *scenario.Scenario) env {
+	t.Helper()
 	srv := fake.NewTest(t, fake.WithDelays(fake.RealisticDelays), fake.WithScenario(sc))
 	pc := &golangsdk.ProviderClient{TokenID: fake.DefaultToken, ProjectID: fake.DefaultProjectID, RegionID: fake.DefaultRegion}
 	pc.HTTPClient = *srv.Client()

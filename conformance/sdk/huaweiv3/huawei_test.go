@@ -30,7 +30,12 @@ const (
 // (real-clients.md 2.2).
 func start(t *testing.T) (*vpcep.VpcepClient, *scenario.Scenario) {
 	t.Helper()
-	sc := scenario.New()
+	return startWith(t, scenario.New())
+}
+
+// startWith is start with the scenario sc.
+func startWith(t *testing.T, sc *scenario.Scenario) (*vpcep.VpcepClient, *scenario.Scenario) {
+	t.Helper()
 	srv := fake.NewTest(t, fake.WithScenario(sc))
 	cred, err := basic.NewCredentialsBuilder().WithAk("AK").WithSk("SK").WithProjectId(fake.DefaultProjectID).SafeBuild()
 	require.NoError(t, err)

@@ -29,6 +29,7 @@ const (
 // the run uses), {fixture_server_port} (the fixture service's),
 // {endpoint_marker_id} (the fixture endpoint's marker_id).
 type Case struct {
+	// Name describes the case; subtests are named Op/Name.
 	Name string
 	// Op is the operation id of the spec (operations.json).
 	Op string

@@ -13,7 +13,8 @@ import (
 // ("endpoint_services[].id"). The want is a kind: "string", "number",
 // "bool", "array", "object", "time" (a string in the documented
 // 2006-01-02T15:04:05Z form), "uuid" or "absent"; or "=text" for an exact
-// string value, after the suite's {placeholders} are filled in.
+// value (a string, true/false, or a number written as an integer), after
+// the suite's {placeholders} are filled in.
 type Fields map[string]string
 
 // with returns the union of f and more; more wins on equal paths.

@@ -16,13 +16,13 @@ var endpointFlows = []Flow{
 	{Name: "approval", Slow: true,
 		Ops: []string{OpCreateService, OpCreateEndpoint, OpGetEndpoint, OpListConnections, OpConnectionAction,
 			OpGetService, OpDeleteService, OpDeleteEndpoint},
-		Run: approval},
+		run: approval},
 	{Name: "endpoint without approval", Slow: true,
 		Ops: []string{OpCreateService, OpCreateEndpoint, OpGetEndpoint, OpListEndpoints, OpDeleteEndpoint},
-		Run: withoutApproval},
+		run: withoutApproval},
 	{Name: "cross-tenant whitelist", Slow: true, NeedsOther: true,
 		Ops: []string{OpCreateService, OpPermissionAction, OpCreateEndpoint, OpListConnections, OpDescribeService},
-		Run: crossTenant},
+		run: crossTenant},
 }
 
 // approval: an endpoint of an approval service waits in pendingAcceptance

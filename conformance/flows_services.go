@@ -20,7 +20,7 @@ type Flow struct {
 	NeedsOther bool
 	// Slow marks a flow that takes minutes of real time.
 	Slow bool
-	Run  func(t *testing.T, w *world, c Client)
+	run  func(t *testing.T, w *world, c Client)
 }
 
 // serviceFlows are the service lifecycle and whitelist sequences that
@@ -29,9 +29,9 @@ type Flow struct {
 var serviceFlows = []Flow{
 	{Name: "service lifecycle", Slow: true,
 		Ops: []string{OpCreateService, OpGetService, OpListServices, OpUpdateService, OpDeleteService},
-		Run: serviceLifecycle},
-	{Name: "whitelist", Ops: []string{OpPermissionAction, OpListPermissions}, Run: whitelist},
-	{Name: "default page of 10", Slow: true, Ops: []string{OpCreateService, OpPermissionAction, OpListPermissions}, Run: defaultPage},
+		run: serviceLifecycle},
+	{Name: "whitelist", Ops: []string{OpPermissionAction, OpListPermissions}, run: whitelist},
+	{Name: "default page of 10", Slow: true, Ops: []string{OpCreateService, OpPermissionAction, OpListPermissions}, run: defaultPage},
 }
 
 // serviceLifecycle: create (creating), wait available, get, list by id and

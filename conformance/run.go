@@ -54,7 +54,7 @@ func Run(t *testing.T, tg Target) {
 				if f.Slow && testing.Short() && tg.Advance == nil {
 					t.Skip("slow in real time; skipped with -short")
 				}
-				f.Run(t, w, owner)
+				f.run(t, w, owner)
 			})
 		}
 	})

@@ -10,8 +10,8 @@ type Target struct {
 	// BaseURL is the API root without a trailing slash; requests go to
 	// BaseURL + "/v1/{project_id}/...".
 	BaseURL string
-	// HTTPClient sends the requests (default http.DefaultClient); the
-	// fake's in-memory Server.Client() fits.
+	// HTTPClient sends the requests (default: a client with a one-minute
+	// timeout); the fake's in-memory Server.Client() fits.
 	HTTPClient *http.Client
 	// Tenant is the caller of every case.
 	Tenant Tenant
@@ -59,8 +59,12 @@ func (tg Target) httpClient() *http.Client {
 	if tg.HTTPClient != nil {
 		return tg.HTTPClient
 	}
-	return http.DefaultClient
+	return defaultHTTPClient
 }
+
+// defaultHTTPClient bounds every request, so a hung connection to a real
+// cloud fails one case instead of the whole run.
+var defaultHTTPClient = &http.Client{Timeout: time.Minute}
 
 // client returns the Client the flows use for tenant tn.
 func (tg Target) client(tn Tenant) Client {

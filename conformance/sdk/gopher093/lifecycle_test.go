@@ -90,8 +90,28 @@ func TestTerraformServiceAndEndpoint(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, fmt.Sprintf("%s.tfsvc2.%s", fake.DefaultRegion, svc.ID), upd.ServiceName)
 		assert.Len(t, upd.Ports, 2)
+
+		// Terraform's whitelist-only update: PUT {}, poll, remove then add, read.
+		start = e.mark()
 		_, err = services.Update(e.sc, svc.ID, services.UpdateOpts{}).Extract()
 		require.NoError(t, err, "PUT {} succeeds")
+		require.NoError(t, services.WaitForServiceStatus(e.sc, svc.ID, services.StatusAvailable, 60))
+		_, err = endpoints.BatchUpdateWhitelist(e.sc, svc.ID, endpoints.BatchUpdateReq{Permissions: []string{d2}, Action: "remove"})
+		require.NoError(t, err)
+		d3 := "iam:domain::fedcba9876543210fedcba9876543210"
+		_, err = endpoints.BatchUpdateWhitelist(e.sc, svc.ID, endpoints.BatchUpdateReq{Permissions: []string{d3}, Action: "add"})
+		require.NoError(t, err)
+		_, err = services.Get(e.sc, svc.ID).Extract()
+		require.NoError(t, err)
+		perms, err = endpoints.GetWhitelist(e.sc, svc.ID)
+		require.NoError(t, err)
+		var entries []string
+		for _, p := range perms.Permissions {
+			entries = append(entries, p.Permission)
+		}
+		assert.ElementsMatch(t, []string{d1, d3}, entries, "the wildcard is gone, d3 is in")
+		assert.Equal(t, []string{"UpdateEndpointService 200", "ListServiceDetails 200", "AddOrRemoveServicePermissions 200",
+			"ListServiceDetails 200", "ListServicePermissionsDetails 200"}, e.since(start), "terraform's update sequence")
 
 		// Endpoint: approval is now on, so it waits in pendingAcceptance.
 		ep, err := endpoints.Create(e.sc, endpoints.CreateOpts{ServiceID: svc.ID, RouterID: vpcID, NetworkID: subnetID,

@@ -97,7 +97,7 @@ func (w *world) runCase(t *testing.T, c Case) {
 	if c.Body != "" {
 		body = rep.Replace(c.Body)
 	}
-	r := w.http(tn).Do(context.Background(), c.Method, rep.Replace(c.Path), q, body)
+	r := w.rawClient(tn).Do(context.Background(), c.Method, rep.Replace(c.Path), q, body)
 	if r.Err != nil {
 		t.Fatalf("%s %s: %v", c.Method, c.Path, r.Err)
 	}

@@ -72,8 +72,8 @@ func (w *world) caller(who Caller) (Tenant, bool) {
 	return w.tg.Tenant, true
 }
 
-// http returns the raw client for tn.
-func (w *world) http(tn Tenant) *HTTPClient {
+// rawClient returns the raw HTTP client for tn.
+func (w *world) rawClient(tn Tenant) *HTTPClient {
 	return NewHTTPClient(w.tg.BaseURL, tn, w.tg.httpClient())
 }
 
@@ -114,8 +114,8 @@ func (w *world) deleteService(t testing.TB, c Client, id string) {
 
 // settleAndDelete is the suite's cleanup: it waits until the resource has
 // left creating (which refuses deletion), deletes it (a resource already
-// gone is fine) and waits until get answers 404. It reports failures
-// without stopping the test.
+// gone is fine) and waits until get answers 404. It runs in t.Cleanup, so
+// a failure here still lets the other cleanups run.
 func (w *world) settleAndDelete(t testing.TB, what string, get, del func() Result) {
 	t.Helper()
 	w.poll(t, what, get, func(r Result) bool { return r.Status != http.StatusOK || r.Body["status"] != "creating" })

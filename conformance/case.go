@@ -40,6 +40,8 @@ type Case struct {
 	Query, Body string
 	// As is the caller (default Owner).
 	As Caller
+	// Header holds extra request headers, replacing the defaults.
+	Header http.Header
 	// Status and Code are the expected HTTP status and error_code ("" for
 	// a success).
 	Status int
@@ -97,7 +99,7 @@ func (w *world) runCase(t *testing.T, c Case) {
 	if c.Body != "" {
 		body = rep.Replace(c.Body)
 	}
-	r := w.rawClient(tn).Do(context.Background(), c.Method, rep.Replace(c.Path), q, body)
+	r := w.rawClient(tn).Send(context.Background(), c.Method, rep.Replace(c.Path), q, body, c.Header)
 	if r.Err != nil {
 		t.Fatalf("%s %s: %v", c.Method, c.Path, r.Err)
 	}

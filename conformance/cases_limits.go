@@ -49,5 +49,11 @@ var limitCases = []Case{
 	{Name: "public list by the OBS name", Op: OpListPublicServices, Method: http.MethodGet, Path: "vpc-endpoint-services/public",
 		Query: "endpoint_service_name=com.t-systems.otc.eu-de.obs", Status: 200,
 		Fields: Fields{"endpoint_services[].owner": "=OTC", "endpoint_services[].service_type": "=gateway"}},
+	// Header tolerance (spec 1.2, real-clients.md 1.1): the Huawei SDK
+	// sends a charset on writes and a Content-Type on bodiless GETs.
+	{Name: "create with a charset in Content-Type", Op: OpCreateService, Method: http.MethodPost, Path: svcPath, Body: svcValid,
+		Header: http.Header{"Content-Type": {"application/json;charset=UTF-8"}}, Status: 200, Fields: Fields{"id": "uuid"}, Slow: true},
+	{Name: "get with a Content-Type", Op: OpGetService, Method: http.MethodGet, Path: svcOne,
+		Header: http.Header{"Content-Type": {"application/json"}}, Status: 200, Fields: Fields{"id": "={service_id}"}},
 	{Name: "unknown version", Op: OpShowVersion, Method: http.MethodGet, Path: "/v9", As: Anonymous, Status: 404, Code: "EndPoint.0005"},
 }

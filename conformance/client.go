@@ -62,6 +62,12 @@ func NewHTTPClient(baseURL string, tenant Tenant, hc *http.Client) *HTTPClient {
 // not start with "/"; body is sent as is when it is a string or []byte,
 // JSON-encoded otherwise, and not at all when nil.
 func (c *HTTPClient) Do(ctx context.Context, method, path string, query url.Values, body any) Result {
+	return c.Send(ctx, method, path, query, body, nil)
+}
+
+// Send is Do with extra request headers; they replace the defaults
+// (Accept, Content-Type: application/json on a body, X-Auth-Token).
+func (c *HTTPClient) Send(ctx context.Context, method, path string, query url.Values, body any, header http.Header) Result {
 	u := c.base + path
 	if !strings.HasPrefix(path, "/") {
 		u = c.base + "/v1/" + c.tenant.ProjectID + "/" + path
@@ -93,6 +99,9 @@ func (c *HTTPClient) Do(ctx context.Context, method, path string, query url.Valu
 	}
 	if c.tenant.Token != "" {
 		req.Header.Set("X-Auth-Token", c.tenant.Token)
+	}
+	for k, v := range header {
+		req.Header[http.CanonicalHeaderKey(k)] = v
 	}
 	resp, err := c.hc.Do(req)
 	if err != nil {

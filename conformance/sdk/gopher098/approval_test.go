@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // TestApprovalResource replays the upstream acceptance flow and
@@ -54,6 +55,7 @@ func TestApprovalResource(t *testing.T) {
 		assert.Equal(t, fake.DefaultDomainID, conns[0].DomainId)
 
 		// The approval resource: GET service, one action per endpoint, poll every 3 s.
+		mark := len(e.journal.Requests(scenario.Query{}))
 		_, err = services.Get(e.sc, svc.ID)
 		require.NoError(t, err)
 		acted, err := services.Action(e.sc, svc.ID, services.ActionOpts{Action: "receive", Endpoints: []string{ep.ID}})
@@ -61,6 +63,12 @@ func TestApprovalResource(t *testing.T) {
 		require.Len(t, acted, 1)
 		assert.Equal(t, "accepted", acted[0].Status, "the action's answer already shows accepted")
 		assert.Equal(t, "accepted", pollConnection(t, e, svc.ID, ep.ID, "accepted"))
+		var ops []string
+		for _, r := range e.journal.Requests(scenario.Query{})[mark:] {
+			ops = append(ops, r.Op)
+		}
+		assert.Equal(t, []string{"ListServiceDetails", "AcceptOrRejectEndpoint", "ListServiceConnections"}, ops,
+			"the approval resource's create: accepted at the first poll")
 		got, err := endpoints.Get(e.sc, ep.ID)
 		require.NoError(t, err)
 		assert.Equal(t, endpoints.StatusAccepted, got.Status)

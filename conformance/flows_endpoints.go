@@ -110,8 +110,8 @@ func withoutApproval(t *testing.T, w *world, c Client) {
 }
 
 // crossTenant: another account cannot connect until the owner whitelists
-// it; then its endpoint shows in the owner's connections with its
-// domain_id.
+// it; then its endpoint waits for approval and shows in the owner's
+// connections with its domain_id; iam:domain::* admits every account.
 func crossTenant(t *testing.T, w *world, c Client) {
 	ctx := context.Background()
 	other := w.tg.client(*w.tg.Other)
@@ -127,9 +127,16 @@ func crossTenant(t *testing.T, w *world, c Client) {
 	assert.Equal(t, sid, r.Body["id"])
 	assert.NotContains(t, r.Body, "port_id", "describe reveals no backend")
 	ep := w.createEndpoint(t, other, sid, nil)
+	assert.Equal(t, "pendingAcceptance", ep["status"], "a whitelisted account still waits for approval")
 	r = c.ListConnections(ctx, sid, url.Values{"id": {ep["id"].(string)}})
 	requireStatus(t, r, http.StatusOK, "connections")
 	conns, _ := r.Body["connections"].([]any)
 	require.Len(t, conns, 1)
 	assert.Equal(t, w.tg.Other.DomainID, conns[0].(map[string]any)["domain_id"])
+
+	// The wildcard lets every account in.
+	open := w.createService(t, c, map[string]any{"approval_enabled": false})
+	oid, _ := open["id"].(string)
+	requireStatus(t, c.PermissionAction(ctx, oid, "add", []string{"iam:domain::*"}), http.StatusOK, "whitelist *")
+	assert.Equal(t, "accepted", w.createEndpoint(t, other, oid, nil)["status"])
 }

@@ -1,9 +1,6 @@
 package fake_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"io"
 	"net/http"
 	"testing"
 
@@ -15,60 +12,44 @@ import (
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
-// client calls one server as one tenant through the in-memory transport.
+// client calls one server as one tenant; paths are relative to
+// /v1/{project_id}.
 type client struct {
 	tb     testing.TB
 	srv    *fake.Server
-	hc     *http.Client
 	tenant fake.Tenant
 	nsvc   int // services created, for distinct backend ports
 }
 
 func newClient(tb testing.TB, srv *fake.Server, t fake.Tenant) *client {
-	return &client{tb: tb, srv: srv, hc: srv.Client(), tenant: t}
+	return &client{tb: tb, srv: srv, tenant: t}
 }
 
-// do sends method to /v1/{project}{path} with body as JSON (nil: none) and
-// returns the status and the raw answer.
+// send sends method to /v1/{project}{path} with body (see payload) and
+// returns the answer.
+func (c *client) send(method, path string, body any) reply {
+	c.tb.Helper()
+	return send(c.tb, c.srv, c.tenant, method, apiPath(c.tenant, path), body)
+}
+
+// do sends a request and returns the status and the raw answer.
 func (c *client) do(method, path string, body any) (int, []byte) {
 	c.tb.Helper()
-	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		require.NoError(c.tb, err)
-		rd = bytes.NewReader(b)
-	}
-	req, err := http.NewRequest(method, c.srv.URL+"/v1/"+c.tenant.ProjectID+path, rd)
-	require.NoError(c.tb, err)
-	req.Header.Set("X-Auth-Token", c.tenant.Token)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := c.hc.Do(req)
-	require.NoError(c.tb, err)
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	require.NoError(c.tb, err)
-	return resp.StatusCode, b
+	r := c.send(method, path, body)
+	return r.Status, r.Body
 }
 
 // ok sends a request that must answer want and decodes the answer into out
 // (nil: ignored).
 func (c *client) ok(method, path string, body any, want int, out any) {
 	c.tb.Helper()
-	status, b := c.do(method, path, body)
-	require.Equal(c.tb, want, status, "%s %s: %s", method, path, b)
-	if out != nil {
-		require.NoError(c.tb, json.Unmarshal(b, out), string(b))
-	}
+	c.send(method, path, body).want(c.tb, want, out)
 }
 
 // fails sends a request that must be refused with status and code.
 func (c *client) fails(method, path string, body any, status int, code string) {
 	c.tb.Helper()
-	got, b := c.do(method, path, body)
-	var e api.Error
-	require.NoError(c.tb, json.Unmarshal(b, &e), string(b))
-	require.Equal(c.tb, status, got, "%s %s: %s", method, path, b)
-	require.Equal(c.tb, code, e.Code, "%s %s: %s", method, path, b)
+	c.send(method, path, body).wantError(c.tb, status, code)
 }
 
 // The ids the tests use for networks that the lenient inventory accepts.

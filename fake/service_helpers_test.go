@@ -116,6 +116,17 @@ func requireError(t *testing.T, r reply, want *api.Error) {
 	assert.Equal(t, map[string]any{"error_code": want.Code, "error_msg": want.Msg}, e)
 }
 
+// requireOutcome asserts a 200 answer when want is nil, else the
+// documented error want.
+func requireOutcome(t *testing.T, r reply, want *api.Error) {
+	t.Helper()
+	if want == nil {
+		require.Equal(t, http.StatusOK, r.Status, "body: %s", r.Body)
+		return
+	}
+	requireError(t, r, want)
+}
+
 // start is the instant every mock clock starts at.
 var start = time.Date(2026, 11, 22, 4, 0, 0, 0, time.UTC)
 

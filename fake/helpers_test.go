@@ -145,12 +145,21 @@ type policyFunc func(c scenario.Change, def scenario.Plan) scenario.Plan
 
 func (f policyFunc) Plan(c scenario.Change, def scenario.Plan) scenario.Plan { return f(c, def) }
 
+// onTransition is a policy that lets change alter the default plan of transition tr
+// and keeps every other default.
+func onTransition(tr scenario.Transition, change func(def scenario.Plan) scenario.Plan) policyFunc {
+	return func(c scenario.Change, def scenario.Plan) scenario.Plan {
+		if c.Transition == tr {
+			return change(def)
+		}
+		return def
+	}
+}
+
 // failing fails every transition tr with code.
 func failing(tr scenario.Transition, code string) fake.Option {
-	return fake.WithPolicy(policyFunc(func(c scenario.Change, def scenario.Plan) scenario.Plan {
-		if c.Transition == tr {
-			def.Fail = &scenario.Failure{Code: code, Message: "scripted failure"}
-		}
+	return fake.WithPolicy(onTransition(tr, func(def scenario.Plan) scenario.Plan {
+		def.Fail = &scenario.Failure{Code: code, Message: "scripted failure"}
 		return def
 	}))
 }

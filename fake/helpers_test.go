@@ -52,6 +52,14 @@ func (c *client) fails(method, path string, body any, status int, code string) {
 	c.send(method, path, body).wantError(c.tb, status, code)
 }
 
+// clientGet GETs path as c's tenant; it must answer 200 with a T.
+func clientGet[T any](c *client, path string) T {
+	c.tb.Helper()
+	var v T
+	c.ok(http.MethodGet, path, nil, http.StatusOK, &v)
+	return v
+}
+
 // The ids the tests use for networks that the lenient inventory accepts.
 const (
 	vpcID    = "0b9c5a43-2c3e-4a43-9a33-6f2a2e5a3b01"
@@ -70,7 +78,7 @@ func (c *client) createService(approval bool) api.Service {
 		"port_id": portID, "vpc_id": vpcID, "server_type": "VM", "approval_enabled": approval,
 		"ports": []map[string]any{{"client_port": 80, "server_port": 8000 + c.nsvc, "protocol": "TCP"}},
 	}, 200, &s)
-	c.ok(http.MethodGet, "/vpc-endpoint-services/"+s.ID, nil, 200, &s)
+	s = c.getService(s.ID)
 	require.Equal(c.tb, "available", s.Status)
 	return s
 }
@@ -92,25 +100,19 @@ func (c *client) createEndpoint(body map[string]any) api.Endpoint {
 // getEndpoint reads an endpoint that must exist.
 func (c *client) getEndpoint(id string) api.Endpoint {
 	c.tb.Helper()
-	var ep api.Endpoint
-	c.ok(http.MethodGet, "/vpc-endpoints/"+id, nil, 200, &ep)
-	return ep
+	return clientGet[api.Endpoint](c, "/vpc-endpoints/"+id)
 }
 
 // getService reads a service that must exist.
 func (c *client) getService(id string) api.Service {
 	c.tb.Helper()
-	var s api.Service
-	c.ok(http.MethodGet, "/vpc-endpoint-services/"+id, nil, 200, &s)
-	return s
+	return clientGet[api.Service](c, "/vpc-endpoint-services/"+id)
 }
 
 // connections lists a service's connections with query q ("" for none).
 func (c *client) connections(serviceID, q string) api.ConnectionList {
 	c.tb.Helper()
-	var l api.ConnectionList
-	c.ok(http.MethodGet, "/vpc-endpoint-services/"+serviceID+"/connections"+q, nil, 200, &l)
-	return l
+	return clientGet[api.ConnectionList](c, "/vpc-endpoint-services/"+serviceID+"/connections"+q)
 }
 
 // action sends receive or reject for one endpoint and returns the answer.
@@ -126,8 +128,7 @@ func (c *client) action(serviceID, action, endpointID string) api.Connection {
 // quota returns the used count of resource type typ.
 func (c *client) quota(typ string) api.Quota {
 	c.tb.Helper()
-	var q api.QuotaResponse
-	c.ok(http.MethodGet, "/quotas?type="+typ, nil, 200, &q)
+	q := clientGet[api.QuotaResponse](c, "/quotas?type="+typ)
 	require.Len(c.tb, q.Quotas.Resources, 1)
 	return q.Quotas.Resources[0]
 }

@@ -72,8 +72,8 @@ func create(t *testing.T, srv *fake.Server, over map[string]any) api.Service {
 	return s
 }
 
-// read GETs path as the default tenant and decodes a 200 answer into a T.
-func read[T any](t *testing.T, srv *fake.Server, path string) (T, reply) {
+// asGet GETs path as the default tenant and decodes a 200 answer into a T.
+func asGet[T any](t *testing.T, srv *fake.Server, path string) (T, reply) {
 	t.Helper()
 	r := as(t, srv, http.MethodGet, path, "")
 	var v T
@@ -86,13 +86,13 @@ func read[T any](t *testing.T, srv *fake.Server, path string) (T, reply) {
 // get reads a service.
 func get(t *testing.T, srv *fake.Server, id string) (api.Service, reply) {
 	t.Helper()
-	return read[api.Service](t, srv, services+"/"+id)
+	return asGet[api.Service](t, srv, services+"/"+id)
 }
 
 // list reads the service list with a raw query.
 func list(t *testing.T, srv *fake.Server, query string) (api.ServiceList, reply) {
 	t.Helper()
-	return read[api.ServiceList](t, srv, services+query)
+	return asGet[api.ServiceList](t, srv, services+query)
 }
 
 // ports returns n mappings with client ports from 1 and server ports from

@@ -116,12 +116,6 @@ func (e *Engine) scheduleAction(ep *endpoint, accept bool, now time.Time, from s
 // says so.
 func (e *Engine) startEndpointDelete(ep *endpoint, now time.Time) {
 	ep.setStatus(now, statusDeleting, nil)
-	e.schedule(now, &ep.record, e.endpointChange(ep, scenario.EndpointDelete), e.cfg.Delays.EndpointDelete,
-		func(at time.Time, plan scenario.Plan) (string, string) {
-			if plan.Fail != nil {
-				return statusDeleting, ep.setStatus(at, "", plan.Fail)
-			}
-			e.removeEndpoint(ep)
-			return statusDeleting, ""
-		})
+	e.scheduleDelete(now, &ep.record, e.endpointChange(ep, scenario.EndpointDelete), e.cfg.Delays.EndpointDelete,
+		ep.setStatus, func() { e.removeEndpoint(ep) })
 }

@@ -62,6 +62,20 @@ func (e *Engine) schedule(now time.Time, r *record, c scenario.Change, def time.
 	}
 }
 
+// scheduleDelete starts delete transition c of a resource already in
+// deleting: afterwards remove drops it, or, when the plan fails, setStatus
+// ends it failed.
+func (e *Engine) scheduleDelete(now time.Time, r *record, c scenario.Change, def time.Duration,
+	setStatus func(at time.Time, status string, fail *scenario.Failure) string, remove func()) {
+	e.schedule(now, r, c, def, func(at time.Time, plan scenario.Plan) (string, string) {
+		if plan.Fail != nil {
+			return statusDeleting, setStatus(at, "", plan.Fail)
+		}
+		remove()
+		return statusDeleting, ""
+	})
+}
+
 // settle completes, in due order, every transition whose time has come.
 func (e *Engine) settle(now time.Time) {
 	for len(e.timeline) > 0 && !e.timeline[0].due.After(now) {

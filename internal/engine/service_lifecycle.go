@@ -29,14 +29,8 @@ func (e *Engine) startServiceCreate(s *service, now time.Time) {
 func (e *Engine) startServiceDelete(s *service, now time.Time) {
 	s.view.Status = statusDeleting
 	s.touch(now)
-	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceDelete), e.cfg.Delays.ServiceDelete,
-		func(at time.Time, plan scenario.Plan) (string, string) {
-			if plan.Fail != nil {
-				return statusDeleting, s.settle(at, "", plan.Fail)
-			}
-			e.removeService(s)
-			return statusDeleting, ""
-		})
+	e.scheduleDelete(now, &s.record, e.serviceChange(s, scenario.ServiceDelete), e.cfg.Delays.ServiceDelete,
+		s.settle, func() { e.removeService(s) })
 }
 
 // outcome is the status and error[] a transition to target ends in: target

@@ -3,9 +3,12 @@ package fake
 import (
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/control"
+	"github.com/seed42eb3344/vpcepfake/internal/iam"
 )
 
 const (
@@ -16,7 +19,18 @@ const (
 // ServeHTTP answers one API request: route, authenticate, read the body,
 // run the operation, encode the answer. Every response carries
 // X-Request-Id; every error is the documented envelope.
+//
+// Paths under /v3/ go to the fake IAM and paths under /_fake/ to the
+// control API and dashboard; neither prefix is a VPCEP path.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch p := r.URL.Path; {
+	case strings.HasPrefix(p, iam.Prefix):
+		s.iam.ServeHTTP(w, r)
+		return
+	case strings.HasPrefix(p, control.Prefix) || p == "/_fake":
+		s.control.ServeHTTP(w, r)
+		return
+	}
 	w.Header()["X-Request-Id"] = []string{s.eng.NewRequestID()}
 	status, v := s.serve(r)
 	writeJSON(w, status, v)

@@ -19,7 +19,9 @@ import (
 
 	"github.com/benbjohnson/clock"
 
+	"github.com/seed42eb3344/vpcepfake/internal/control"
 	"github.com/seed42eb3344/vpcepfake/internal/engine"
+	"github.com/seed42eb3344/vpcepfake/internal/iam"
 )
 
 // memURL is the base URL of a server that does not listen; only the
@@ -35,11 +37,14 @@ type Server struct {
 	// Client reaches.
 	URL string
 
-	eng    *engine.Engine
-	tenant Tenant
-	router *router
-	log    *slog.Logger
-	http   *httptest.Server
+	eng     *engine.Engine
+	tenant  Tenant
+	router  *router
+	log     *slog.Logger
+	http    *httptest.Server
+	iam     *iam.Handler
+	control *control.Handler
+	initial Snapshot // the state Reset returns to
 }
 
 // New returns a Server that serves in memory only: use Handler, or Client
@@ -62,6 +67,9 @@ func New(opts ...Option) *Server {
 			panic("fake: " + err.Error())
 		}
 	}
+	s.iam = &iam.Handler{Dir: s.eng, Region: s.eng.Region(), Now: s.eng.Clock().Now}
+	s.control = &control.Handler{Fake: s}
+	s.initial = s.eng.Export()
 	return s
 }
 
@@ -102,6 +110,9 @@ func (s *Server) Tenant() Tenant { return s.tenant }
 
 // AddTenant registers another tenant while the server runs.
 func (s *Server) AddTenant(t Tenant) error { return s.eng.AddTenant(t) }
+
+// Tenants returns every tenant, ordered by project id.
+func (s *Server) Tenants() []Tenant { return s.eng.Tenants() }
 
 // Endpoint returns the VPCEP base URL of a project, {URL}/v1/{project_id}/,
 // as a service catalog would publish it (with the trailing slash that

@@ -27,16 +27,20 @@ type pending struct {
 	reads  int       // reads left; 0: not counted
 	held   bool
 	fail   *scenario.Failure
-	done   func(at time.Time, fail *scenario.Failure) (from, to string)
+	done   doneFunc
 	seq    uint64
 	index  int // position in the timeline, -1 when not in it
 }
 
+// doneFunc applies the outcome of a transition at time at (failed when
+// fail is set) and reports the status change; to is "" when the resource
+// is gone.
+type doneFunc func(at time.Time, fail *scenario.Failure) (from, to string)
+
 // schedule starts transition c on r. The default plan waits def; the
 // configured Policy may change it. done applies the outcome and reports the
 // status change; it is the only place a status moves.
-func (e *Engine) schedule(now time.Time, r *record, c scenario.Change, def time.Duration,
-	done func(at time.Time, fail *scenario.Failure) (from, to string)) {
+func (e *Engine) schedule(now time.Time, r *record, c scenario.Change, def time.Duration, done doneFunc) {
 	plan := scenario.Plan{Delay: def}
 	if e.cfg.Policy != nil {
 		plan = e.cfg.Policy.Plan(c, plan)

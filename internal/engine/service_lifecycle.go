@@ -18,10 +18,7 @@ func (e *Engine) serviceChange(s *service, tr scenario.Transition) scenario.Chan
 // or failed when the plan says so.
 func (e *Engine) startServiceCreate(s *service, now time.Time) {
 	s.view.Status = statusCreating
-	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceCreate), e.cfg.Delays.ServiceCreate,
-		func(at time.Time, fail *scenario.Failure) (string, string) {
-			return statusCreating, s.settle(at, statusAvailable, fail)
-		})
+	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceCreate), e.cfg.Delays.ServiceCreate, e.serviceDone(s, scenario.ServiceCreate))
 }
 
 // startServiceDelete puts s in deleting; it disappears afterwards (GET then
@@ -29,14 +26,28 @@ func (e *Engine) startServiceCreate(s *service, now time.Time) {
 func (e *Engine) startServiceDelete(s *service, now time.Time) {
 	s.view.Status = statusDeleting
 	s.touch(now)
-	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceDelete), e.cfg.Delays.ServiceDelete,
-		func(at time.Time, fail *scenario.Failure) (string, string) {
+	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceDelete), e.cfg.Delays.ServiceDelete, e.serviceDone(s, scenario.ServiceDelete))
+}
+
+// serviceDone returns the completion of transition tr of s, or nil when tr
+// is not a service transition. A snapshot import rebuilds pending
+// transitions with it.
+func (e *Engine) serviceDone(s *service, tr scenario.Transition) doneFunc {
+	switch tr {
+	case scenario.ServiceCreate:
+		return func(at time.Time, fail *scenario.Failure) (string, string) {
+			return statusCreating, s.settle(at, statusAvailable, fail)
+		}
+	case scenario.ServiceDelete:
+		return func(at time.Time, fail *scenario.Failure) (string, string) {
 			if fail != nil {
 				return statusDeleting, s.settle(at, "", fail)
 			}
 			e.removeService(s)
 			return statusDeleting, ""
-		})
+		}
+	}
+	return nil
 }
 
 // settle moves s to target, or to failed with fail's error entry, and

@@ -1,0 +1,28 @@
+package fake
+
+import "github.com/seed42eb3344/vpcepfake/internal/engine"
+
+// Snapshot is the whole state of a Server as JSON-ready data: tenants,
+// services with whitelists and tags, pending transitions (with the time
+// they have left, not a clock reading) and the id and sequence counters.
+// Configuration (clock, delays, policy, quotas, network) is not part of it.
+type Snapshot = engine.Snapshot
+
+// Export returns the whole state; GET /_fake/state serves the same as
+// JSON.
+func (s *Server) Export() Snapshot { return s.eng.Export() }
+
+// Import replaces the whole state with snap, atomically: on error nothing
+// changes. Pending transitions resume with the time they had left. PUT
+// /_fake/state does the same.
+func (s *Server) Import(snap Snapshot) error { return s.eng.Import(snap) }
+
+// Reset returns the server, atomically, to the state it was created with:
+// its configured tenants and public services, no other resources, and the
+// id generator where it started. The clock does not move. POST
+// /_fake/reset does the same.
+func (s *Server) Reset() {
+	if err := s.eng.Import(s.initial); err != nil { // an export of this engine always imports
+		panic("fake: reset: " + err.Error())
+	}
+}

@@ -1,0 +1,194 @@
+// Package control is the fake's own API under /_fake/: health, reset,
+// state export and import, the clock, tenants and a read-only dashboard.
+// It mirrors the Go API of package fake for clients in other languages.
+package control
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/benbjohnson/clock"
+
+	"github.com/seed42eb3344/vpcepfake/internal/engine"
+)
+
+// Prefix is the path prefix the handler serves; no VPCEP path starts with
+// it.
+const Prefix = "/_fake/"
+
+// maxBody caps control request bodies (a state import of thousands of
+// services fits).
+const maxBody = 64 << 20
+
+// Fake is what the control API drives: a fake.Server.
+type Fake interface {
+	Export() engine.Snapshot
+	Import(engine.Snapshot) error
+	Reset()
+	Clock() clock.Clock
+	Tenants() []engine.Tenant
+	AddTenant(engine.Tenant) error
+}
+
+// Handler serves the control API for one fake.
+type Handler struct {
+	Fake Fake
+}
+
+// route is one control operation.
+type route struct {
+	method, path string
+	serve        func(h *Handler, r *http.Request) (int, any)
+}
+
+var routes = []route{
+	{http.MethodGet, "health", func(*Handler, *http.Request) (int, any) {
+		return http.StatusOK, map[string]string{"status": "ok"}
+	}},
+	{http.MethodPost, "reset", func(h *Handler, _ *http.Request) (int, any) {
+		h.Fake.Reset()
+		return http.StatusNoContent, nil
+	}},
+	{http.MethodGet, "state", func(h *Handler, _ *http.Request) (int, any) {
+		return http.StatusOK, h.Fake.Export()
+	}},
+	{http.MethodPut, "state", (*Handler).importState},
+	{http.MethodGet, "clock", func(h *Handler, _ *http.Request) (int, any) {
+		return http.StatusOK, h.clockView()
+	}},
+	{http.MethodPost, "clock/advance", (*Handler).advance},
+	{http.MethodPut, "clock", (*Handler).setClock},
+	{http.MethodGet, "tenants", func(h *Handler, _ *http.Request) (int, any) {
+		return http.StatusOK, map[string]any{"tenants": h.Fake.Tenants()}
+	}},
+	{http.MethodPost, "tenants", (*Handler).addTenant},
+}
+
+// ServeHTTP answers one control request. Errors are {"error": "..."}.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	path := strings.Trim(strings.TrimPrefix(r.URL.Path, "/_fake"), "/")
+	if path == "" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+		h.dashboard(w, r)
+		return
+	}
+	status, v := http.StatusNotFound, any(problem("no such control operation"))
+	for _, rt := range routes {
+		if rt.path == path && rt.method == r.Method {
+			status, v = rt.serve(h, r)
+			break
+		}
+	}
+	if v == nil {
+		w.WriteHeader(status)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+func problem(msg string) errorBody { return errorBody{Error: msg} }
+
+// decode reads a JSON body into v; unknown fields are errors so typos
+// show.
+func decode(r *http.Request, v any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, maxBody))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
+
+func (h *Handler) importState(r *http.Request) (int, any) {
+	var snap engine.Snapshot
+	if err := decode(r, &snap); err != nil {
+		return http.StatusBadRequest, problem("state: " + err.Error())
+	}
+	if err := h.Fake.Import(snap); err != nil {
+		return http.StatusBadRequest, problem("state: " + err.Error())
+	}
+	return http.StatusNoContent, nil
+}
+
+func (h *Handler) addTenant(r *http.Request) (int, any) {
+	var t engine.Tenant
+	if err := decode(r, &t); err != nil {
+		return http.StatusBadRequest, problem("tenant: " + err.Error())
+	}
+	if err := h.Fake.AddTenant(t); err != nil {
+		return http.StatusBadRequest, problem("tenant: " + err.Error())
+	}
+	return http.StatusCreated, t
+}
+
+// clockBody is the clock as the control API shows it. Manual is true when
+// the server runs on a manual (mock) clock that only moves when told.
+type clockBody struct {
+	Now    time.Time `json:"now"`
+	Manual bool      `json:"manual"`
+}
+
+func (h *Handler) clockView() clockBody {
+	_, manual := h.Fake.Clock().(*clock.Mock)
+	return clockBody{Now: h.Fake.Clock().Now().UTC(), Manual: manual}
+}
+
+// errRealClock is the answer to moving a clock that is not manual.
+var errRealClock = errors.New("the clock is real; start the server with -manual-clock to move it")
+
+// mock returns the manual clock, or 409.
+func (h *Handler) mock() (*clock.Mock, error) {
+	m, ok := h.Fake.Clock().(*clock.Mock)
+	if !ok {
+		return nil, errRealClock
+	}
+	return m, nil
+}
+
+// advance is POST /_fake/clock/advance {"by":"90s"}: moves a manual clock
+// forward; due transitions complete.
+func (h *Handler) advance(r *http.Request) (int, any) {
+	m, err := h.mock()
+	if err != nil {
+		return http.StatusConflict, problem(err.Error())
+	}
+	var req struct {
+		By string `json:"by"`
+	}
+	if err := decode(r, &req); err != nil {
+		return http.StatusBadRequest, problem("clock: " + err.Error())
+	}
+	d, err := time.ParseDuration(req.By)
+	if err != nil || d < 0 {
+		return http.StatusBadRequest, problem(`clock: "by" must be a non-negative Go duration such as "90s"`)
+	}
+	m.Add(d)
+	return http.StatusOK, h.clockView()
+}
+
+// setClock is PUT /_fake/clock {"now":"2026-01-02T15:04:05Z"}: sets a
+// manual clock; it never moves backwards.
+func (h *Handler) setClock(r *http.Request) (int, any) {
+	m, err := h.mock()
+	if err != nil {
+		return http.StatusConflict, problem(err.Error())
+	}
+	var req struct {
+		Now time.Time `json:"now"`
+	}
+	if err := decode(r, &req); err != nil {
+		return http.StatusBadRequest, problem("clock: " + err.Error())
+	}
+	if req.Now.Before(m.Now()) {
+		return http.StatusBadRequest, problem("clock: the clock never moves backwards")
+	}
+	m.Set(req.Now)
+	return http.StatusOK, h.clockView()
+}

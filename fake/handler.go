@@ -11,8 +11,14 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/iam"
 )
 
+// Limits of ListenAndServe against slow or hostile clients. WriteTimeout
+// leaves room for scenario latencies of up to a minute.
 const (
 	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = 2 * time.Minute
+	idleTimeout       = 2 * time.Minute
+	maxHeaderBytes    = 64 << 10
 	shutdownTimeout   = 5 * time.Second
 )
 

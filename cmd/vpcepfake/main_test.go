@@ -92,14 +92,55 @@ func TestRunRejectsBadFlags(t *testing.T) {
 		{"-token", ""},
 		{"extra"},
 		{"-addr", "256.0.0.1:1"},
+		{"-fixtures", "/nonexistent/state.json"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			t.Parallel()
 			var out, errOut bytes.Buffer
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			defer cancel()
-			assert.Error(t, run(ctx, args, &out, &errOut))
+			assert.Error(t, run(ctx, args, noEnv, &out, &errOut))
 			assert.Empty(t, out.String(), "nothing is served")
 		})
+	}
+}
+
+func noEnv(string) string { return "" }
+
+func TestEnvironmentSetsFlags(t *testing.T) {
+	t.Parallel()
+	env := map[string]string{"VPCEPFAKE_ADDR": "127.0.0.1:9999", "VPCEPFAKE_SERVICE_CREATE_DELAY": "30s",
+		"VPCEPFAKE_MANUAL_CLOCK": "true", "VPCEPFAKE_USER": "bob"}
+	o, err := parse([]string{"-user", "carol"}, func(k string) string { return env[k] }, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, "127.0.0.1:9999", o.addr)
+	assert.Equal(t, 30*time.Second, o.delays.ServiceCreate)
+	assert.True(t, o.manualClock)
+	assert.Equal(t, "carol", o.tenant.UserName, "the command line wins")
+
+	_, err = parse(nil, func(k string) string {
+		return map[string]string{"VPCEPFAKE_SEED": "many"}[k]
+	}, io.Discard)
+	require.ErrorIs(t, err, errUsage)
+	assert.Contains(t, err.Error(), "$VPCEPFAKE_SEED")
+}
+
+func TestExitCodes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	var out bytes.Buffer
+	require.NoError(t, run(ctx, []string{"-version"}, noEnv, &out, io.Discard))
+	assert.Regexp(t, `^vpcepfake \S+ go`, out.String())
+
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"-h"}, 0},
+		{[]string{"-no-such-flag"}, 2},
+		{[]string{"-log-level", "loud"}, 2},
+		{[]string{"-fixtures", "/nonexistent/state.json"}, 1},
+	} {
+		assert.Equal(t, tc.code, exitCode(run(ctx, tc.args, noEnv, io.Discard, io.Discard), io.Discard), tc.args)
 	}
 }

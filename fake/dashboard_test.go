@@ -1,0 +1,92 @@
+package fake_test
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed42eb3344/vpcepfake/fake"
+)
+
+// chromium is Debian's headless-capable browser (apt-get install -y
+// chromium); the browser test skips without it.
+const chromium = "/usr/bin/chromium"
+
+// dashboardFixture is a server with a service in creating whose whitelist
+// and tags the dashboard must show.
+func dashboardFixture(t *testing.T, srv *fake.Server) (id string) {
+	t.Helper()
+	a := request(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services",
+		`{"port_id":"`+portA+`","vpc_id":"1c6e7d5f-4a2b-4f3c-8d9e-8b7c6d5e4f3a","server_type":"VM","service_name":"shop",`+
+			`"ports":[{"client_port":443,"server_port":8443}],"tags":[{"key":"team","value":"blue"}]}`,
+		"X-Auth-Token: "+fake.DefaultToken)
+	require.Equal(t, 200, a.status, a.raw)
+	id = a.body["id"].(string)
+	a = request(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+id+"/permissions/action",
+		`{"action":"add","permissions":["iam:domain::4242"]}`, "X-Auth-Token: "+fake.DefaultToken)
+	require.Equal(t, 200, a.status, a.raw)
+	return id
+}
+
+// dashboardShows asserts that html shows the fixture.
+func dashboardShows(t *testing.T, html, id string) {
+	t.Helper()
+	for _, want := range []string{
+		id, "eu-de.shop." + id, fake.DefaultProjectID, fake.DefaultToken, fake.DefaultDomainName,
+		"iam:domain::4242", "team=blue", "443→8443/TCP", "com.t-systems.otc.eu-de.obs",
+		`id="clock"`, "(manual)",
+	} {
+		assert.Contains(t, html, want)
+	}
+}
+
+func TestDashboardHTML(t *testing.T) {
+	t.Parallel()
+	srv, _ := mockServer(t)
+	id := dashboardFixture(t, srv)
+	for _, path := range []string{"/_fake/", "/_fake"} {
+		a := request(t, srv, "GET", path, "")
+		require.Equal(t, 200, a.status)
+		assert.Equal(t, "text/html; charset=utf-8", a.header.Get("Content-Type"))
+		assert.Contains(t, a.raw, `<meta http-equiv="refresh" content="2">`)
+		dashboardShows(t, a.raw, id)
+		assert.Contains(t, a.raw, "service.create in 1m0s", "the pending transition and its time left")
+	}
+}
+
+func TestDashboardEscapes(t *testing.T) {
+	t.Parallel()
+	srv := fake.NewTest(t, fake.WithTenants(fake.Tenant{DomainID: "d", ProjectID: "p", Token: "<script>x</script>"}))
+	a := request(t, srv, "GET", "/_fake/", "")
+	assert.NotContains(t, a.raw, "<script>x")
+	assert.Contains(t, a.raw, "&lt;script&gt;x")
+}
+
+// TestDashboardInChromium renders the dashboard in headless Chromium and
+// checks the DOM it built.
+func TestDashboardInChromium(t *testing.T) {
+	t.Parallel()
+	if _, err := os.Stat(chromium); err != nil {
+		t.Skip("no " + chromium + " (apt-get install -y chromium)")
+	}
+	mockSrv, _ := mockServer(t)
+	srv := fake.NewServer(fake.WithClock(mockSrv.Clock()), fake.WithDelays(fake.Delays{ServiceCreate: time.Minute}))
+	t.Cleanup(srv.Close)
+	id := dashboardFixture(t, srv)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+		"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir="+t.TempDir(), "--dump-dom", srv.URL+"/_fake/").Output()
+	require.NoError(t, err)
+	dom := string(out)
+	require.True(t, strings.Contains(dom, "<table"), dom)
+	dashboardShows(t, dom, id)
+}

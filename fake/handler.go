@@ -51,17 +51,15 @@ func (s *Server) serve(r *http.Request) (int, any) {
 	}
 	c := &call{r: r, op: rt.op, params: params}
 	if len(rt.segs) > 0 && rt.segs[0] == "v1" {
-		t, err := s.authenticate(r, params[0])
+		t, err := s.authenticate(c, params[0])
 		if err != nil {
 			return s.reject(r, rt.op, err)
 		}
 		c.tenant = t
 	}
-	body, err := readBody(r)
-	if err != nil {
+	if _, err := c.readBody(); err != nil {
 		return s.reject(r, rt.op, err)
 	}
-	c.body = body
 	v, err := rt.handler(s, c)
 	if err != nil {
 		return s.reject(r, rt.op, err)

@@ -105,21 +105,8 @@ func signed(r *http.Request) bool {
 // either form: Huawei's "Access=AK, …" or gophertelekomcloud's
 // "Credential=AK/date///sdk_request, …". It is "" for anything else.
 func AccessKey(authorization string) string {
-	rest, ok := strings.CutPrefix(authorization, "SDK-HMAC-SHA256 ")
-	if !ok {
-		return ""
-	}
-	for part := range strings.SplitSeq(rest, ",") {
-		k, v, _ := strings.Cut(strings.TrimSpace(part), "=")
-		switch k {
-		case "Access":
-			return v
-		case "Credential":
-			ak, _, _ := strings.Cut(v, "/")
-			return ak
-		}
-	}
-	return ""
+	a, _ := parseAuthorization(authorization)
+	return a.ak
 }
 
 // projects lists the projects matching ?name= (and the caller's domain,

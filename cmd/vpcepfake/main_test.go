@@ -1,15 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"io"
 	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -19,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
+	"github.com/seed42eb3344/vpcepfake/internal/binarytest"
 )
 
 // TestBinaryLifecycle builds the real binary, starts it on a free loopback
@@ -27,22 +24,8 @@ import (
 // read, so the test needs no clock and never sleeps.
 func TestBinaryLifecycle(t *testing.T) {
 	t.Parallel()
-	bin := filepath.Join(t.TempDir(), "vpcepfake")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Stderr = os.Stderr
-	require.NoError(t, build.Run())
-
-	cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-after-reads", "1")
-	stdout, err := cmd.StdoutPipe()
-	require.NoError(t, err)
-	require.NoError(t, cmd.Start())
-	t.Cleanup(func() { _ = cmd.Process.Kill() })
-	lines := bufio.NewScanner(stdout)
-	require.True(t, lines.Scan(), "no output from the binary")
-	first := lines.Text()
-	require.True(t, strings.HasPrefix(first, "vpcepfake listening on http://127.0.0.1:"), first)
-	base := strings.TrimPrefix(first, "vpcepfake listening on ") + "/v1/" + fake.DefaultProjectID + "/vpc-endpoint-services"
-	go func() { _, _ = io.Copy(io.Discard, stdout) }()
+	root, cmd := binarytest.Start(t, ".", "-after-reads", "1")
+	base := root + "/v1/" + fake.DefaultProjectID + "/vpc-endpoint-services"
 
 	do := func(method, url, body string) (int, map[string]any) {
 		req, err := http.NewRequest(method, url, strings.NewReader(body))

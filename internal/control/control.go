@@ -106,24 +106,32 @@ func decode(r *http.Request, v any) error {
 	return dec.Decode(v)
 }
 
-func (h *Handler) importState(r *http.Request) (int, any) {
-	var snap engine.Snapshot
-	if err := decode(r, &snap); err != nil {
-		return http.StatusBadRequest, problem("state: " + err.Error())
+// apply decodes a T from r's body and hands it to do; a body that does not
+// decode or that do refuses is 400, naming what.
+func apply[T any](r *http.Request, what string, do func(T) error) (T, *errorBody) {
+	var v T
+	err := decode(r, &v)
+	if err == nil {
+		err = do(v)
 	}
-	if err := h.Fake.Import(snap); err != nil {
-		return http.StatusBadRequest, problem("state: " + err.Error())
+	if err != nil {
+		p := problem(what + ": " + err.Error())
+		return v, &p
+	}
+	return v, nil
+}
+
+func (h *Handler) importState(r *http.Request) (int, any) {
+	if _, p := apply(r, "state", h.Fake.Import); p != nil {
+		return http.StatusBadRequest, p
 	}
 	return http.StatusNoContent, nil
 }
 
 func (h *Handler) addTenant(r *http.Request) (int, any) {
-	var t engine.Tenant
-	if err := decode(r, &t); err != nil {
-		return http.StatusBadRequest, problem("tenant: " + err.Error())
-	}
-	if err := h.Fake.AddTenant(t); err != nil {
-		return http.StatusBadRequest, problem("tenant: " + err.Error())
+	t, p := apply(r, "tenant", h.Fake.AddTenant)
+	if p != nil {
+		return http.StatusBadRequest, p
 	}
 	return http.StatusCreated, t
 }

@@ -1,12 +1,9 @@
 package iamtest
 
 import (
-	"bufio"
 	"io"
 	"net/http"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -18,30 +15,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
+	"github.com/seed42eb3344/vpcepfake/internal/binarytest"
 )
 
-// startBinary builds cmd/vpcepfake, starts it on a free port with args and
-// returns its base URL; the process is killed when the test ends unless
-// the test stopped it.
+// startBinary starts cmd/vpcepfake with args and returns its base URL.
 func startBinary(t *testing.T, args ...string) (string, *exec.Cmd) {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "vpcepfake")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	build.Stderr = os.Stderr
-	require.NoError(t, build.Run())
-	cmd := exec.Command(bin, append([]string{"-addr", "127.0.0.1:0"}, args...)...)
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH")} // no VPCEPFAKE_* from the host
-	stdout, err := cmd.StdoutPipe()
-	require.NoError(t, err)
-	require.NoError(t, cmd.Start())
-	t.Cleanup(func() { _ = cmd.Process.Kill() })
-	lines := bufio.NewScanner(stdout)
-	require.True(t, lines.Scan(), "no output from the binary")
-	url, ok := strings.CutPrefix(lines.Text(), "vpcepfake listening on ")
-	require.True(t, ok, lines.Text())
-	go func() { _, _ = io.Copy(io.Discard, stdout) }()
-	return url, cmd
+	return binarytest.Start(t, "..", args...)
 }
 
 // control calls the control API and returns the status and body.

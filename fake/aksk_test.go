@@ -45,7 +45,7 @@ func TestAKSKSignatures(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			a := request(t, tc.srv, "GET", tc.path, "", tc.headers...)
+			a := front(t, tc.srv, "GET", tc.path, "", tc.headers...)
 			assert.Equal(t, tc.status, a.status, a.raw)
 			if tc.status == 401 {
 				assert.Equal(t, "EndPoint.0003", a.body["error_code"])

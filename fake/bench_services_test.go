@@ -129,38 +129,24 @@ func (n *naive) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-// BenchmarkNaiveHandler measures the naive baseline through a real
-// net/http client transport over loopback-free httptest-style recording,
-// for a ratio in the same run.
+// BenchmarkNaiveHandler measures the naive baseline through the same
+// in-memory client, for a ratio in the same run.
 func BenchmarkNaiveHandler(b *testing.B) {
-	h := &naive{m: map[string]map[string]any{}}
-	rec := func(method, path, body string) []byte {
-		req, _ := http.NewRequest(method, "http://naive"+path, strings.NewReader(body))
-		w := &recorder{h: http.Header{}}
-		h.ServeHTTP(w, req)
-		return w.body
-	}
+	c := &benchClient{b: b, http: fake.ClientFor(&naive{m: map[string]map[string]any{}}), base: "http://naive/"}
 	b.Run("create", func(b *testing.B) {
+		c.b = b
 		b.ReportAllocs()
 		for i := 0; b.Loop(); i++ {
-			rec("POST", "/services", createServiceBody(i))
+			c.do("POST", "services", createServiceBody(i), 200)
 		}
 	})
 	var v struct{ ID string }
-	_ = json.Unmarshal(rec("POST", "/services", createServiceBody(0)), &v)
+	_ = json.Unmarshal(c.do("POST", "services", createServiceBody(0), 200), &v)
 	b.Run("get", func(b *testing.B) {
+		c.b = b
 		b.ReportAllocs()
 		for b.Loop() {
-			rec("GET", "/services/"+v.ID, "")
+			c.do("GET", "services/"+v.ID, "", 200)
 		}
 	})
 }
-
-type recorder struct {
-	h    http.Header
-	body []byte
-}
-
-func (r *recorder) Header() http.Header         { return r.h }
-func (r *recorder) WriteHeader(int)             {}
-func (r *recorder) Write(b []byte) (int, error) { r.body = append(r.body, b...); return len(b), nil }

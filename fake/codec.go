@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // maxBody is the largest request body read (1 MiB): far above any valid
@@ -38,13 +39,14 @@ func readBody(r *http.Request) ([]byte, *api.Error) {
 	return b, nil
 }
 
-// decode parses a JSON request body into v. A missing body, malformed JSON
-// and a value of the wrong JSON type give 400: the code that fieldCodes
+// decode parses a JSON request body into v. A missing body, a body that is
+// not a JSON object (JSON null included, which encoding/json would accept
+// as "no fields"), malformed JSON and a value of the wrong JSON type give 400: the code that fieldCodes
 // names for the offending field ("ports.client_port"), else EndPoint.0002.
 // (The catalog's EndPoint.0011 "request body is null" is documented as 504,
 // which gophertelekomcloud retries; bad input stays a 4xx here.)
 func decode(body []byte, v any, fieldCodes map[string]*api.Error) *api.Error {
-	if len(bytes.TrimSpace(body)) == 0 {
+	if t := bytes.TrimSpace(body); len(t) == 0 || t[0] != '{' {
 		return api.E0002
 	}
 	err := json.Unmarshal(body, v)
@@ -60,21 +62,32 @@ func decode(body []byte, v any, fieldCodes map[string]*api.Error) *api.Error {
 	return api.E0002
 }
 
-// writeJSON sends status and v as JSON; a nil v sends no body.
-func writeJSON(w http.ResponseWriter, status int, v any) {
+// writeJSON sends status and v as JSON; a nil v sends no body. A scenario
+// outcome may spoil the body (truncated or malformed).
+func writeJSON(w http.ResponseWriter, status int, v any, out scenario.Outcome) {
 	if v == nil {
 		w.WriteHeader(status)
 		return
 	}
-	b, err := json.Marshal(v)
+	b, err := encode(v)
 	if err != nil { // cannot happen for the API's types; never a silent 200
 		status, b = http.StatusInternalServerError, mustJSON(api.E0001)
 	}
+	b = out.Spoil(b)
 	h := w.Header()
 	h["Content-Type"] = []string{"application/json"}
 	h["Content-Length"] = []string{strconv.Itoa(len(b))}
 	w.WriteHeader(status)
 	_, _ = w.Write(b)
+}
+
+// encode uses the hot types' own encoders (internal/api/appendjson.go),
+// encoding/json for the rest.
+func encode(v any) ([]byte, error) {
+	if a, ok := v.(interface{ AppendJSON([]byte) []byte }); ok {
+		return a.AppendJSON(make([]byte, 0, 1024)), nil
+	}
+	return json.Marshal(v)
 }
 
 func mustJSON(v any) []byte {

@@ -13,11 +13,6 @@ import (
 	"github.com/seed42eb3344/vpcepfake/fake"
 )
 
-const (
-	portA = "0b5d6c4e-3f1a-4e2b-9c8d-7a6b5c4d3e2f"
-	portB = "2e7f8a9b-0c1d-4e2f-8a3b-4c5d6e7f8a9b"
-)
-
 // mockServer is a server on a manual clock with a one-minute service
 // creation.
 func mockServer(t *testing.T, opts ...fake.Option) (*fake.Server, *clock.Mock) {
@@ -29,20 +24,20 @@ func mockServer(t *testing.T, opts ...fake.Option) (*fake.Server, *clock.Mock) {
 
 func createService(t *testing.T, srv *fake.Server, port string) string {
 	t.Helper()
-	a := request(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services", serviceBody(port), "X-Auth-Token: "+fake.DefaultToken)
+	a := front(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services", serviceBody(port), "X-Auth-Token: "+fake.DefaultToken)
 	require.Equal(t, 200, a.status, a.raw)
 	return a.body["id"].(string)
 }
 
 func serviceStatus(t *testing.T, srv *fake.Server, id string) (int, any) {
 	t.Helper()
-	a := request(t, srv, "GET", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+id, "", "X-Auth-Token: "+fake.DefaultToken)
+	a := front(t, srv, "GET", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+id, "", "X-Auth-Token: "+fake.DefaultToken)
 	return a.status, a.body["status"]
 }
 
 func TestControlHealth(t *testing.T) {
 	t.Parallel()
-	a := request(t, fake.NewTest(t), "GET", "/_fake/health", "")
+	a := front(t, fake.NewTest(t), "GET", "/_fake/health", "")
 	require.Equal(t, 200, a.status)
 	assert.Equal(t, "ok", a.body["status"])
 }
@@ -52,18 +47,18 @@ func TestControlClock(t *testing.T) {
 	srv, mock := mockServer(t)
 	id := createService(t, srv, portA)
 
-	a := request(t, srv, "GET", "/_fake/clock", "")
+	a := front(t, srv, "GET", "/_fake/clock", "")
 	require.Equal(t, 200, a.status)
 	assert.Equal(t, "2026-01-02T03:04:05Z", a.body["now"])
 	assert.Equal(t, true, a.body["manual"])
 
-	a = request(t, srv, "POST", "/_fake/clock/advance", `{"by":"59s"}`)
+	a = front(t, srv, "POST", "/_fake/clock/advance", `{"by":"59s"}`)
 	require.Equal(t, 200, a.status, a.raw)
 	assert.Equal(t, "2026-01-02T03:05:04Z", a.body["now"])
 	_, st := serviceStatus(t, srv, id)
 	assert.Equal(t, "creating", st)
 
-	a = request(t, srv, "PUT", "/_fake/clock", `{"now":"2026-01-02T03:05:05Z"}`)
+	a = front(t, srv, "PUT", "/_fake/clock", `{"now":"2026-01-02T03:05:05Z"}`)
 	require.Equal(t, 200, a.status, a.raw)
 	_, st = serviceStatus(t, srv, id)
 	assert.Equal(t, "available", st)
@@ -76,7 +71,7 @@ func TestControlClock(t *testing.T) {
 		{"PUT", "/_fake/clock", `{"now":"2020-01-01T00:00:00Z"}`},
 		{"PUT", "/_fake/clock", `{"now":"yesterday"}`},
 	} {
-		a := request(t, srv, tc.method, tc.path, tc.body)
+		a := front(t, srv, tc.method, tc.path, tc.body)
 		assert.Equal(t, 400, a.status, tc.body)
 		assert.NotEmpty(t, a.body["error"])
 	}
@@ -86,22 +81,22 @@ func TestControlClock(t *testing.T) {
 func TestControlClockRealIsNotMovable(t *testing.T) {
 	t.Parallel()
 	srv := fake.NewTest(t)
-	a := request(t, srv, "GET", "/_fake/clock", "")
+	a := front(t, srv, "GET", "/_fake/clock", "")
 	assert.Equal(t, false, a.body["manual"])
-	assert.Equal(t, 409, request(t, srv, "POST", "/_fake/clock/advance", `{"by":"1s"}`).status)
-	assert.Equal(t, 409, request(t, srv, "PUT", "/_fake/clock", `{"now":"2099-01-01T00:00:00Z"}`).status)
+	assert.Equal(t, 409, front(t, srv, "POST", "/_fake/clock/advance", `{"by":"1s"}`).status)
+	assert.Equal(t, 409, front(t, srv, "PUT", "/_fake/clock", `{"now":"2099-01-01T00:00:00Z"}`).status)
 }
 
 func TestControlTenants(t *testing.T) {
 	t.Parallel()
 	srv := fake.NewTest(t)
-	a := request(t, srv, "POST", "/_fake/tenants", `{"domain_id":"d9","project_id":"p9","token":"t9","user_name":"u9","password":"pw"}`)
+	a := front(t, srv, "POST", "/_fake/tenants", `{"domain_id":"d9","project_id":"p9","token":"t9","user_name":"u9","password":"pw"}`)
 	require.Equal(t, 201, a.status, a.raw)
-	a = request(t, srv, "GET", "/_fake/tenants", "")
+	a = front(t, srv, "GET", "/_fake/tenants", "")
 	require.Equal(t, 200, a.status)
 	assert.Len(t, a.body["tenants"], 2)
-	assert.Equal(t, 200, request(t, srv, "GET", "/v1/p9/vpc-endpoint-services", "", "X-Auth-Token: t9").status)
-	assert.Equal(t, 201, request(t, srv, "POST", "/v3/auth/tokens", passwordLogin("u9", "pw", "d9", "")).status)
+	assert.Equal(t, 200, front(t, srv, "GET", "/v1/p9/vpc-endpoint-services", "", "X-Auth-Token: t9").status)
+	assert.Equal(t, 201, front(t, srv, "POST", "/v3/auth/tokens", passwordLogin("u9", "pw", "d9", "")).status)
 
 	for _, body := range []string{
 		`{"domain_id":"d8","project_id":"p8","token":"t9"}`, // token taken
@@ -109,7 +104,7 @@ func TestControlTenants(t *testing.T) {
 		`{"domain_id":"d8","project_id":"p8"}`,
 		`{"domain":"d8"}`,
 	} {
-		assert.Equal(t, 400, request(t, srv, "POST", "/_fake/tenants", body).status, body)
+		assert.Equal(t, 400, front(t, srv, "POST", "/_fake/tenants", body).status, body)
 	}
 	assert.Len(t, srv.Tenants(), 2)
 }
@@ -119,27 +114,27 @@ func TestControlExportResetImport(t *testing.T) {
 	srv, mock := mockServer(t)
 	done := createService(t, srv, portA)
 	mock.Add(time.Minute)
-	a := request(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+done+"/permissions/action",
+	a := front(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+done+"/permissions/action",
 		`{"action":"add","permissions":["iam:domain::1234"]}`, "X-Auth-Token: "+fake.DefaultToken)
 	require.Equal(t, 200, a.status, a.raw)
 	mock.Add(20 * time.Second)
 	creating := createService(t, srv, portB)
 	mock.Add(20 * time.Second)
 
-	state := request(t, srv, "GET", "/_fake/state", "")
+	state := front(t, srv, "GET", "/_fake/state", "")
 	require.Equal(t, 200, state.status)
 	assert.Len(t, state.body["services"], 2)
 	assert.Equal(t, "40s", dig(state.body, "services", 1, "pending", "due_in"))
 
-	require.Equal(t, 204, request(t, srv, "POST", "/_fake/reset", "").status)
+	require.Equal(t, 204, front(t, srv, "POST", "/_fake/reset", "").status)
 	code, _ := serviceStatus(t, srv, done)
 	assert.Equal(t, 404, code)
 
-	require.Equal(t, 204, request(t, srv, "PUT", "/_fake/state", state.raw).status)
+	require.Equal(t, 204, front(t, srv, "PUT", "/_fake/state", state.raw).status)
 	code, st := serviceStatus(t, srv, done)
 	assert.Equal(t, 200, code)
 	assert.Equal(t, "available", st)
-	a = request(t, srv, "GET", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+done+"/permissions", "", "X-Auth-Token: "+fake.DefaultToken)
+	a = front(t, srv, "GET", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+done+"/permissions", "", "X-Auth-Token: "+fake.DefaultToken)
 	assert.Equal(t, "iam:domain::1234", dig(a.body, "permissions", 0, "permission"))
 	_, st = serviceStatus(t, srv, creating)
 	assert.Equal(t, "creating", st)
@@ -181,7 +176,7 @@ func TestImportRejectsBadState(t *testing.T) {
 	t.Parallel()
 	srv, _ := mockServer(t)
 	id := createService(t, srv, portA)
-	good := request(t, srv, "GET", "/_fake/state", "").raw
+	good := front(t, srv, "GET", "/_fake/state", "").raw
 	for _, tc := range []struct{ name, from, to string }{
 		{"version", `"version": 1`, `"version": 7`},
 		{"unknown field", `"seq":`, `"nonsense": 1, "seq":`},
@@ -196,7 +191,7 @@ func TestImportRejectsBadState(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			bad := strings.Replace(good, tc.from, tc.to, 1)
 			require.NotEqual(t, good, bad, "the test edits the state")
-			a := request(t, srv, "PUT", "/_fake/state", bad)
+			a := front(t, srv, "PUT", "/_fake/state", bad)
 			assert.Equal(t, 400, a.status, a.raw)
 			code, _ := serviceStatus(t, srv, id)
 			assert.Equal(t, 200, code, "a failed import changes nothing")
@@ -207,6 +202,6 @@ func TestImportRejectsBadState(t *testing.T) {
 func TestControlUnknownOperation(t *testing.T) {
 	t.Parallel()
 	srv := fake.NewTest(t)
-	assert.Equal(t, 404, request(t, srv, "GET", "/_fake/nothing", "").status)
-	assert.Equal(t, 404, request(t, srv, "DELETE", "/_fake/state", "").status)
+	assert.Equal(t, 404, front(t, srv, "GET", "/_fake/nothing", "").status)
+	assert.Equal(t, 404, front(t, srv, "DELETE", "/_fake/state", "").status)
 }

@@ -22,13 +22,13 @@ const chromium = "/usr/bin/chromium"
 // and tags the dashboard must show.
 func dashboardFixture(t *testing.T, srv *fake.Server) (id string) {
 	t.Helper()
-	a := request(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services",
+	a := front(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services",
 		`{"port_id":"`+portA+`","vpc_id":"1c6e7d5f-4a2b-4f3c-8d9e-8b7c6d5e4f3a","server_type":"VM","service_name":"shop",`+
 			`"ports":[{"client_port":443,"server_port":8443}],"tags":[{"key":"team","value":"blue"}]}`,
 		"X-Auth-Token: "+fake.DefaultToken)
 	require.Equal(t, 200, a.status, a.raw)
 	id = a.body["id"].(string)
-	a = request(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+id+"/permissions/action",
+	a = front(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+id+"/permissions/action",
 		`{"action":"add","permissions":["iam:domain::4242"]}`, "X-Auth-Token: "+fake.DefaultToken)
 	require.Equal(t, 200, a.status, a.raw)
 	return id
@@ -51,7 +51,7 @@ func TestDashboardHTML(t *testing.T) {
 	srv, _ := mockServer(t)
 	id := dashboardFixture(t, srv)
 	for _, path := range []string{"/_fake/", "/_fake"} {
-		a := request(t, srv, "GET", path, "")
+		a := front(t, srv, "GET", path, "")
 		require.Equal(t, 200, a.status)
 		assert.Equal(t, "text/html; charset=utf-8", a.header.Get("Content-Type"))
 		assert.Contains(t, a.raw, `<meta http-equiv="refresh" content="2">`)
@@ -63,7 +63,7 @@ func TestDashboardHTML(t *testing.T) {
 func TestDashboardEscapes(t *testing.T) {
 	t.Parallel()
 	srv := fake.NewTest(t, fake.WithTenants(fake.Tenant{DomainID: "d", ProjectID: "p", Token: "<script>x</script>"}))
-	a := request(t, srv, "GET", "/_fake/", "")
+	a := front(t, srv, "GET", "/_fake/", "")
 	assert.NotContains(t, a.raw, "<script>x")
 	assert.Contains(t, a.raw, "&lt;script&gt;x")
 }

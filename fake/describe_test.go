@@ -84,7 +84,7 @@ func TestDescribeErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := describe(t, srv, fake.DefaultTenant, tc.q)
-			assert.Equal(t, tc.status, r.status)
+			assert.Equal(t, tc.status, r.Status)
 			assert.Equal(t, tc.code, r.code(t))
 		})
 	}
@@ -95,7 +95,7 @@ func describeStatus(t *testing.T, srv *fake.Server, id, name string, tns ...fake
 	t.Helper()
 	var out []int
 	for _, tn := range tns {
-		a, b := describe(t, srv, tn, byID(id)).status, describe(t, srv, tn, byName(name)).status
+		a, b := describe(t, srv, tn, byID(id)).Status, describe(t, srv, tn, byName(name)).Status
 		require.Equal(t, a, b, "by id and by name differ for %s", tn.ProjectID)
 		out = append(out, a)
 	}
@@ -121,11 +121,11 @@ func TestDescribeFollowsWhitelist(t *testing.T) {
 	}
 	for i, st := range steps {
 		if st.action != "" {
-			require.Equal(t, http.StatusOK, permAction(t, srv, a, id, st.action, st.perms...).status)
+			require.Equal(t, http.StatusOK, permAction(t, srv, a, id, st.action, st.perms...).Status)
 		}
 		assert.Equal(t, st.want, describeStatus(t, srv, id, name, a, tenantB, tenantC), "step %d", i)
 	}
 	// A whitelisted tenant still cannot read the service itself.
 	r := send(t, srv, tenantC, http.MethodGet, servicesPath(tenantC, "/"+id), nil)
-	assert.Equal(t, 404, r.status)
+	assert.Equal(t, 404, r.Status)
 }

@@ -2,7 +2,6 @@ package fake_test
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -20,27 +19,22 @@ type answer struct {
 	raw    string
 }
 
-// request sends body (none when "") to path with the given headers
+// front sends body (none when "") to path with the given headers
 // ("Name: value") and decodes a JSON reply.
-func request(t *testing.T, srv *fake.Server, method, path, body string, headers ...string) answer {
+func front(t *testing.T, srv *fake.Server, method, path, body string, headers ...string) answer {
 	t.Helper()
-	req, err := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
-	require.NoError(t, err)
+	hdr := map[string]string{}
 	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
+		hdr["Content-Type"] = "application/json"
 	}
 	for _, h := range headers {
 		k, v, _ := strings.Cut(h, ": ")
-		req.Header.Set(k, v)
+		hdr[k] = v
 	}
-	resp, err := srv.Client().Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	a := answer{status: resp.StatusCode, header: resp.Header, raw: string(raw)}
-	if strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") && len(raw) > 0 {
-		require.NoError(t, json.Unmarshal(raw, &a.body), string(raw))
+	r := request(t, srv, method, path, body, hdr)
+	a := answer{status: r.Status, header: r.Header, raw: string(r.Body)}
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") && len(r.Body) > 0 {
+		require.NoError(t, json.Unmarshal(r.Body, &a.body), a.raw)
 	}
 	return a
 }

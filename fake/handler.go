@@ -9,6 +9,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/internal/control"
 	"github.com/seed42eb3344/vpcepfake/internal/iam"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // Limits of ListenAndServe against slow or hostile clients. WriteTimeout
@@ -37,25 +38,44 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.control.ServeHTTP(w, r)
 		return
 	}
-	w.Header()["X-Request-Id"] = []string{s.eng.NewRequestID()}
-	status, v := s.serve(r)
-	writeJSON(w, status, v)
+	id := s.eng.NewRequestID()
+	w.Header()["X-Request-Id"] = []string{id}
+	if s.scn != nil {
+		s.serveScenario(w, r, id)
+		return
+	}
+	status, v := s.serve(r, nil)
+	writeJSON(w, status, v, scenario.Outcome{})
 }
 
 // serve runs r and returns the status and the value to encode (nil for no
-// body).
-func (s *Server) serve(r *http.Request) (int, any) {
-	rt, params, ok := s.router.match(r.Method, r.URL.Path)
+// body). With a scenario, x collects what it needs and its fault rules run
+// after authentication, before the operation.
+func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
+	c := &call{r: r}
+	rt, n, ok := s.router.match(r.Method, r.URL.Path, &c.pbuf)
 	if !ok {
 		return s.reject(r, "", api.E0005)
 	}
-	c := &call{r: r, op: rt.op, params: params}
+	c.op, c.params = rt.op, c.pbuf[:n]
+	params := c.params
+	if x != nil {
+		x.route(s.router.templates[rt], rt, params)
+	}
 	if len(rt.segs) > 0 && rt.segs[0] == "v1" {
 		t, err := s.authenticate(c, params[0])
 		if err != nil {
 			return s.reject(r, rt.op, err)
 		}
 		c.tenant = t
+	}
+	if x != nil {
+		if err, stop := s.fault(x); stop {
+			if err == nil {
+				return 0, nil
+			}
+			return s.reject(r, rt.op, err)
+		}
 	}
 	if _, err := c.readBody(); err != nil {
 		return s.reject(r, rt.op, err)
@@ -74,7 +94,7 @@ func (s *Server) serve(r *http.Request) (int, any) {
 }
 
 func (s *Server) reject(r *http.Request, op string, err *api.Error) (int, any) {
-	s.log.Info("vpcep rejected", slog.String("op", op), slog.String("method", r.Method),
+	s.log.LogAttrs(r.Context(), slog.LevelInfo, "vpcep rejected", slog.String("op", op), slog.String("method", r.Method),
 		slog.String("path", r.URL.Path), slog.Int("status", err.Status), slog.String("error_code", err.Code))
 	return err.Status, err
 }

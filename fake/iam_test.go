@@ -37,7 +37,7 @@ func TestIAMPasswordLogin(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			a := request(t, srv, "POST", "/v3/auth/tokens", tc.body)
+			a := front(t, srv, "POST", "/v3/auth/tokens", tc.body)
 			require.Equal(t, 201, a.status, a.raw)
 			assert.Equal(t, tc.wantToken, a.header.Get("X-Subject-Token"))
 			tok := a.body["token"]
@@ -78,7 +78,7 @@ func TestIAMLoginRejected(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			a := request(t, srv, "POST", "/v3/auth/tokens", tc.body)
+			a := front(t, srv, "POST", "/v3/auth/tokens", tc.body)
 			assert.Equal(t, tc.status, a.status, a.raw)
 			assert.Empty(t, a.header.Get("X-Subject-Token"))
 			assert.EqualValues(t, tc.status, dig(a.body, "error", "code"))
@@ -89,30 +89,30 @@ func TestIAMLoginRejected(t *testing.T) {
 func TestIAMTokenMethodAndValidation(t *testing.T) {
 	t.Parallel()
 	srv := fake.NewTest(t, fake.WithTenants(iamTenant))
-	a := request(t, srv, "POST", "/v3/auth/tokens",
+	a := front(t, srv, "POST", "/v3/auth/tokens",
 		`{"auth":{"identity":{"methods":["token"],"token":{"id":"tok-2"}},"scope":{"project":{"id":"p2p2p2p2"}}}}`)
 	require.Equal(t, 201, a.status, a.raw)
 	assert.Equal(t, "tok-2", a.header.Get("X-Subject-Token"))
 
-	a = request(t, srv, "GET", "/v3/auth/tokens", "", "X-Auth-Token: tok-2", "X-Subject-Token: "+fake.DefaultToken)
+	a = front(t, srv, "GET", "/v3/auth/tokens", "", "X-Auth-Token: tok-2", "X-Subject-Token: "+fake.DefaultToken)
 	require.Equal(t, 200, a.status, a.raw)
 	assert.Equal(t, fake.DefaultToken, a.header.Get("X-Subject-Token"), "the subject token is echoed")
 	assert.Equal(t, fake.DefaultProjectID, dig(a.body, "token", "project", "id"))
 
-	a = request(t, srv, "GET", "/v3/auth/tokens", "", "X-Auth-Token: nope", "X-Subject-Token: tok-2")
+	a = front(t, srv, "GET", "/v3/auth/tokens", "", "X-Auth-Token: nope", "X-Subject-Token: tok-2")
 	assert.Equal(t, 401, a.status)
-	a = request(t, srv, "GET", "/v3/auth/tokens", "", "X-Auth-Token: tok-2", "X-Subject-Token: nope")
+	a = front(t, srv, "GET", "/v3/auth/tokens", "", "X-Auth-Token: tok-2", "X-Subject-Token: nope")
 	assert.Equal(t, 404, a.status)
 }
 
 func TestIAMIssuedTokenAuthenticatesVPCEP(t *testing.T) {
 	t.Parallel()
 	srv := fake.NewTest(t, fake.WithTenants(iamTenant))
-	a := request(t, srv, "POST", "/v3/auth/tokens", passwordLogin("alice", "secret", "other-domain", ""))
+	a := front(t, srv, "POST", "/v3/auth/tokens", passwordLogin("alice", "secret", "other-domain", ""))
 	require.Equal(t, 201, a.status)
 	url := dig(a.body, "token", "catalog", 0, "endpoints", 0, "url").(string)
 	path := url[len(srv.URL):] + "/vpc-endpoint-services"
-	c := request(t, srv, "POST", path, serviceBody("0b5d6c4e-3f1a-4e2b-9c8d-7a6b5c4d3e2f"), "X-Auth-Token: "+a.header.Get("X-Subject-Token"))
+	c := front(t, srv, "POST", path, serviceBody("0b5d6c4e-3f1a-4e2b-9c8d-7a6b5c4d3e2f"), "X-Auth-Token: "+a.header.Get("X-Subject-Token"))
 	require.Equal(t, 200, c.status, c.raw)
 	assert.Equal(t, "p2p2p2p2", c.body["project_id"])
 	assert.Equal(t, "d2d2d2d2", c.body["domain_id"])
@@ -152,7 +152,7 @@ func TestIAMDirectory(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			a := request(t, srv, "GET", tc.path, "", tc.headers...)
+			a := front(t, srv, "GET", tc.path, "", tc.headers...)
 			require.Equal(t, tc.status, a.status, a.raw)
 			if tc.check != nil {
 				tc.check(t, a.body)

@@ -21,7 +21,7 @@ type Tenant = engine.Tenant
 type Delays = engine.Delays
 
 // Quotas are the per-project limits: Services (default 20) and Endpoints
-// (default 50).
+// (default 50); a zero field keeps its default.
 type Quotas = engine.Quotas
 
 // Network is the inventory of VPCs, subnets and ports that requests are
@@ -88,6 +88,7 @@ type config struct {
 	defaultTenant Tenant
 	tenants       []Tenant
 	logger        *slog.Logger
+	scenario      *scenario.Scenario
 }
 
 // WithClock sets the clock every timestamp and transition uses; pass
@@ -104,6 +105,14 @@ func WithDelays(d Delays) Option { return func(c *config) { c.engine.Delays = d 
 // WithPolicy lets p decide how each asynchronous transition completes
 // (delay, after reads, held, failed); see package scenario.
 func WithPolicy(p scenario.Policy) Option { return func(c *config) { c.engine.Policy = p } }
+
+// WithScenario lets sc script the server: its transition plans become the
+// Policy (the later of WithPolicy and WithScenario wins), its fault rules
+// run after routing and authentication, before the operation, and every
+// request lands in its journal. Without it a request pays one nil check.
+func WithScenario(sc *scenario.Scenario) Option {
+	return func(c *config) { c.scenario, c.engine.Policy = sc, sc }
+}
 
 // WithTenants adds tenants beside DefaultTenant.
 func WithTenants(ts ...Tenant) Option {

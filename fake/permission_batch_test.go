@@ -73,7 +73,7 @@ func TestBatchAddPermissionsErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := send(t, srv, fake.DefaultTenant, http.MethodPost, servicesPath(fake.DefaultTenant, "/"+id+"/permissions/batch-create"), tc.body)
-			assert.Equal(t, 400, r.status)
+			assert.Equal(t, 400, r.Status)
 			assert.Equal(t, tc.code, r.code(t))
 		})
 	}
@@ -109,7 +109,7 @@ func TestBatchRemovePermissions(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := send(t, srv, fake.DefaultTenant, http.MethodPost, path, tc.body)
-			assert.Equal(t, 400, r.status)
+			assert.Equal(t, 400, r.Status)
 			assert.Equal(t, tc.code, r.code(t))
 		})
 	}
@@ -149,7 +149,7 @@ func TestUpdatePermissionDesc(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := send(t, srv, tc.tn, http.MethodPut, tc.path, tc.body)
-			assert.Equal(t, tc.status, r.status)
+			assert.Equal(t, tc.status, r.Status)
 			assert.Equal(t, tc.code, r.code(t))
 		})
 	}

@@ -93,7 +93,7 @@ func TestPermissionActionErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := send(t, srv, fake.DefaultTenant, http.MethodPost, servicesPath(fake.DefaultTenant, "/"+tc.id+"/permissions/action"), tc.body)
-			assert.Equal(t, tc.status, r.status)
+			assert.Equal(t, tc.status, r.Status)
 			assert.Equal(t, tc.code, r.code(t))
 		})
 	}
@@ -127,7 +127,7 @@ func TestPermissionActionAddRemove(t *testing.T) {
 	}
 	for i, st := range steps {
 		r := permAction(t, srv, fake.DefaultTenant, id, st.action, st.perms...)
-		require.Equal(t, http.StatusOK, r.status, "step %d: %s", i, r.raw)
+		require.Equal(t, http.StatusOK, r.Status, "step %d: %s", i, r.Body)
 		assert.Equal(t, st.want, whitelist(t, r), "step %d", i)
 	}
 }
@@ -204,13 +204,13 @@ func TestListPermissionsErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := send(t, srv, fake.DefaultTenant, http.MethodGet, servicesPath(fake.DefaultTenant, tc.path), nil)
-			assert.Equal(t, tc.status, r.status)
+			assert.Equal(t, tc.status, r.Status)
 			assert.Equal(t, tc.code, r.code(t))
 		})
 	}
 	t.Run("other tenant", func(t *testing.T) {
 		r := send(t, srv, tenantB, http.MethodGet, servicesPath(tenantB, "/"+id+"/permissions"), nil)
-		assert.Equal(t, 404, r.status)
+		assert.Equal(t, 404, r.Status)
 		assert.Equal(t, "EndPoint.0005", r.code(t))
 	})
 }
@@ -228,13 +228,13 @@ func TestPermissionWhitelistCap(t *testing.T) {
 	}
 	// One request past the cap changes nothing.
 	r := permAction(t, srv, fake.DefaultTenant, id, "add", many(0, 1001)...)
-	assert.Equal(t, 400, r.status)
+	assert.Equal(t, 400, r.Status)
 	assert.Equal(t, "EndPoint.3049", r.code(t))
 	assert.Zero(t, listPerms(t, srv, fake.DefaultTenant, id, "").TotalCount)
 
 	require.Len(t, whitelist(t, permAction(t, srv, fake.DefaultTenant, id, "add", many(0, 1000)...)), 1000)
 	r = permAction(t, srv, fake.DefaultTenant, id, "add", many(1000, 1)...)
-	assert.Equal(t, 400, r.status)
+	assert.Equal(t, 400, r.Status)
 	assert.Equal(t, "EndPoint.3049", r.code(t))
 	// Existing entries still add idempotently at the cap.
 	assert.Len(t, whitelist(t, permAction(t, srv, fake.DefaultTenant, id, "add", many(0, 2)...)), 1000)
@@ -247,9 +247,9 @@ func TestPermissionsVanishWithService(t *testing.T) {
 	id, _ := newService(t, srv, fake.DefaultTenant)
 	send(t, srv, fake.DefaultTenant, http.MethodGet, servicesPath(fake.DefaultTenant, "/"+id), nil) // now available
 	require.Len(t, whitelist(t, permAction(t, srv, fake.DefaultTenant, id, "add", "iam:domain::d1")), 1)
-	require.Equal(t, http.StatusNoContent, send(t, srv, fake.DefaultTenant, http.MethodDelete, servicesPath(fake.DefaultTenant, "/"+id), nil).status)
+	require.Equal(t, http.StatusNoContent, send(t, srv, fake.DefaultTenant, http.MethodDelete, servicesPath(fake.DefaultTenant, "/"+id), nil).Status)
 	send(t, srv, fake.DefaultTenant, http.MethodGet, servicesPath(fake.DefaultTenant, ""), nil) // deletion completes
 	r := send(t, srv, fake.DefaultTenant, http.MethodGet, servicesPath(fake.DefaultTenant, "/"+id+"/permissions"), nil)
-	assert.Equal(t, 404, r.status)
+	assert.Equal(t, 404, r.Status)
 	assert.Equal(t, "EndPoint.0005", r.code(t))
 }

@@ -103,7 +103,7 @@ func TestListPublicServicesErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.query, func(t *testing.T) {
 			r := send(t, srv, fake.DefaultTenant, http.MethodGet, servicesPath(fake.DefaultTenant, "/public"+tc.query), nil)
-			assert.Equal(t, 400, r.status)
+			assert.Equal(t, 400, r.Status)
 			assert.Equal(t, tc.code, r.code(t))
 		})
 	}
@@ -123,7 +123,7 @@ func TestPublicServicesAreNotTenants(t *testing.T) {
 
 	for _, m := range []string{http.MethodGet, http.MethodPut, http.MethodDelete} {
 		r := send(t, srv, fake.DefaultTenant, m, servicesPath(fake.DefaultTenant, "/"+pub.ID), map[string]any{})
-		assert.Equal(t, 404, r.status, m)
+		assert.Equal(t, 404, r.Status, m)
 		assert.Equal(t, "EndPoint.0005", r.code(t), m)
 	}
 	assert.Equal(t, 3, listPublic(t, srv, fake.DefaultTenant, "").TotalCount)

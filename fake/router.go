@@ -24,7 +24,8 @@ type call struct {
 	r       *http.Request
 	op      string
 	tenant  Tenant
-	params  []string
+	params  []string // the path parameters, backed by pbuf
+	pbuf    [maxSegs]string
 	body    []byte
 	read    bool       // the body was read (authentication may read it first)
 	bodyErr *api.Error // the error of reading it
@@ -44,23 +45,58 @@ func (c *call) readBody() ([]byte, *api.Error) {
 // /describe are never taken for service ids, and
 // /{project}/{resource_type}/tags never for /vpc-endpoint-services/{id}.
 type router struct {
-	byLen map[int][]*route
+	byLen     map[int][]*route
+	templates map[*route]string
 }
 
 func newRouter(routes []route) *router {
-	rt := &router{byLen: map[int][]*route{}}
+	rt := &router{byLen: map[int][]*route{}, templates: map[*route]string{}}
 	for i := range routes {
 		r := &routes[i]
 		rt.byLen[len(r.segs)] = append(rt.byLen[len(r.segs)], r)
+		rt.templates[r] = template(r.segs)
 	}
 	return rt
 }
 
-// match returns the route for method and path and its parameters. A path
-// that matches a route of another method gives ok=false like an unknown
-// path: the real gateway answers both with 404.
-func (rt *router) match(method, path string) (r *route, params []string, ok bool) {
-	segs := splitPath(path)
+// template writes a route pattern as the journal and scenario rules show
+// it: "/v1/{project_id}/vpc-endpoint-services/{id}". The project parameter
+// of /v1 routes is {project_id}, the version of the root routes {version},
+// every other parameter {id}.
+func template(segs []string) string {
+	var b strings.Builder
+	for i, p := range segs {
+		b.WriteByte('/')
+		switch {
+		case p != "{}":
+			b.WriteString(p)
+		case i == 0:
+			b.WriteString("{version}")
+		case i == 1 && segs[0] == "v1":
+			b.WriteString("{project_id}")
+		default:
+			b.WriteString("{id}")
+		}
+	}
+	if len(segs) == 0 {
+		return "/"
+	}
+	return b.String()
+}
+
+// maxSegs is the most path segments any route has, with room to spare;
+// longer paths match nothing.
+const maxSegs = 8
+
+// match returns the route for method and path and its parameters, stored
+// in params. A path that matches a route of another method gives ok=false
+// like an unknown path: the real gateway answers both with 404.
+func (rt *router) match(method, path string, params *[maxSegs]string) (r *route, n int, ok bool) {
+	var buf [maxSegs]string
+	segs, fits := splitPath(path, buf[:0])
+	if !fits {
+		return nil, 0, false
+	}
 	var best *route
 	bestScore := -1
 	for _, cand := range rt.byLen[len(segs)] {
@@ -73,14 +109,15 @@ func (rt *router) match(method, path string) (r *route, params []string, ok bool
 		}
 	}
 	if best == nil {
-		return nil, nil, false
+		return nil, 0, false
 	}
 	for i, p := range best.segs {
 		if p == "{}" {
-			params = append(params, segs[i])
+			params[n] = segs[i]
+			n++
 		}
 	}
-	return best, params, true
+	return best, n, true
 }
 
 // fit reports whether segs matches pattern, scoring literal matches so that
@@ -102,14 +139,25 @@ func fit(pattern, segs []string) (int, bool) {
 	return score, true
 }
 
-// splitPath splits "/v1/p/x" into ["v1","p","x"]. A single trailing slash
-// is ignored (clients that join a base URL ending in "/" with "" produce
-// one); "/" itself has no segments.
-func splitPath(path string) []string {
+// splitPath appends the segments of "/v1/p/x" (["v1","p","x"]) to buf
+// and reports false when there are more than cap(buf). A single trailing
+// slash is ignored (clients that join a base URL ending in "/" with ""
+// produce one); "/" itself has no segments.
+func splitPath(path string, buf []string) ([]string, bool) {
 	path = strings.TrimPrefix(path, "/")
 	path = strings.TrimSuffix(path, "/")
-	if path == "" {
-		return nil
+	for path != "" {
+		if len(buf) == cap(buf) {
+			return buf, false
+		}
+		i := strings.IndexByte(path, '/')
+		if i < 0 {
+			return append(buf, path), true
+		}
+		buf, path = append(buf, path[:i]), path[i+1:]
+		if path == "" { // an empty last segment: "a//" after trimming one slash
+			buf = append(buf, "")
+		}
 	}
-	return strings.Split(path, "/")
+	return buf, true
 }

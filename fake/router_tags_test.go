@@ -34,7 +34,7 @@ func TestRouterTagPaths(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
 			t.Parallel()
-			r, params, ok := rt.match(tc.method, tc.path)
+			r, params, ok := matchPath(rt, tc.method, tc.path)
 			require.True(t, ok)
 			assert.Equal(t, tc.op, r.op)
 			assert.Equal(t, tc.params, params)
@@ -42,7 +42,7 @@ func TestRouterTagPaths(t *testing.T) {
 	}
 	t.Run("wrong method", func(t *testing.T) {
 		t.Parallel()
-		_, _, ok := rt.match(http.MethodGet, "/v1/p/endpoint/"+id+"/tags/action")
+		_, _, ok := matchPath(rt, http.MethodGet, "/v1/p/endpoint/"+id+"/tags/action")
 		assert.False(t, ok)
 	})
 }

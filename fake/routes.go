@@ -31,7 +31,25 @@ var routes = []route{
 	{api.OpListResourceInstances, http.MethodPost, seg("v1/{}/{}/resource_instances/action"), 200, listResourceInstances},
 	{api.OpTagAction, http.MethodPost, seg("v1/{}/{}/{}/tags/action"), 204, tagAction},
 	{api.OpListProjectTags, http.MethodGet, seg("v1/{}/{}/tags"), 200, listProjectTags},
+
+	{api.OpListConnections, http.MethodGet, seg("v1/{}/vpc-endpoint-services/{}/connections"), 200, listConnections},
+	{api.OpConnectionAction, http.MethodPost, seg("v1/{}/vpc-endpoint-services/{}/connections/action"), 200, connectionAction},
+	{api.OpUpdateConnectionsDesc, http.MethodPut, seg("v1/{}/vpc-endpoint-services/{}/connections/description"), 200, updateConnectionsDesc},
+
+	{api.OpCreateEndpoint, http.MethodPost, seg("v1/{}/vpc-endpoints"), 200, createEndpoint},
+	{api.OpListEndpoints, http.MethodGet, seg("v1/{}/vpc-endpoints"), 200, listEndpoints},
+	{api.OpGetEndpoint, http.MethodGet, seg("v1/{}/vpc-endpoints/{}"), 200, getEndpoint},
+	{api.OpDeleteEndpoint, http.MethodDelete, seg("v1/{}/vpc-endpoints/{}"), 204, deleteEndpoint},
+	{api.OpUpdateEndpointWhitelist, http.MethodPut, seg("v1/{}/vpc-endpoints/{}"), 200, updateEndpointWhite},
+	{api.OpUpdateEndpointPolicy, http.MethodPut, seg("v1/{}/vpc-endpoints/{}/policy"), 200, updateEndpointPolicy},
+	{api.OpDeleteEndpointPolicy, http.MethodDelete, seg("v1/{}/vpc-endpoints/{}/policy"), 200, deleteEndpointPolicy},
+	{api.OpUpdateEndpointRoutetables, http.MethodPut, seg("v1/{}/vpc-endpoints/{}/routetables"), 200, updateEndpointRoutetable},
+
+	{api.OpListQuotas, http.MethodGet, seg("v1/{}/quotas"), 200, listQuotas},
 }
 
 // seg splits a route pattern into segments.
-func seg(pattern string) []string { return splitPath("/" + strings.TrimPrefix(pattern, "/")) }
+func seg(pattern string) []string {
+	segs, _ := splitPath("/"+strings.TrimPrefix(pattern, "/"), make([]string, 0, maxSegs))
+	return segs
+}

@@ -22,6 +22,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/control"
 	"github.com/seed42eb3344/vpcepfake/internal/engine"
 	"github.com/seed42eb3344/vpcepfake/internal/iam"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // memURL is the base URL of a server that does not listen; only the
@@ -42,6 +43,7 @@ type Server struct {
 	router  *router
 	log     *slog.Logger
 	http    *httptest.Server
+	scn     *scenario.Scenario // nil: no faults, no journal
 	iam     *iam.Handler
 	control *control.Handler
 	initial Snapshot // the state Reset returns to
@@ -61,7 +63,7 @@ func New(opts ...Option) *Server {
 	if c.defaultTenant == (Tenant{}) {
 		c.defaultTenant = DefaultTenant
 	}
-	s := &Server{URL: memURL, eng: engine.New(c.engine), tenant: c.defaultTenant, router: newRouter(routes), log: c.logger}
+	s := &Server{URL: memURL, eng: engine.New(c.engine), tenant: c.defaultTenant, router: newRouter(routes), log: c.logger, scn: c.scenario}
 	for _, t := range append([]Tenant{s.tenant}, c.tenants...) {
 		if err := s.eng.AddTenant(t); err != nil {
 			panic("fake: " + err.Error())
@@ -98,7 +100,12 @@ func (s *Server) Handler() http.Handler { return s }
 // Client returns an *http.Client whose transport calls the handler
 // directly: no socket, no goroutine. Every URL it is given reaches this
 // server, whatever its host.
-func (s *Server) Client() *http.Client { return &http.Client{Transport: memTransport{h: s}} }
+func (s *Server) Client() *http.Client { return ClientFor(s) }
+
+// ClientFor returns an *http.Client that serves every request with h in
+// the calling goroutine, with no socket: for a mux that mounts the fake
+// beside other handlers. Server.Client is ClientFor(server).
+func ClientFor(h http.Handler) *http.Client { return &http.Client{Transport: memTransport{h: h}} }
 
 // Clock returns the server's clock; with clock.NewMock() a test advances it
 // to complete asynchronous transitions.

@@ -15,8 +15,6 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
-var otherTenant = fake.Tenant{DomainID: "d2", ProjectID: "p2", Token: "t2"}
-
 func tagBody(action string, kv ...any) map[string]any {
 	tags := []map[string]any{}
 	for i := 0; i < len(kv); i += 2 {

@@ -2,6 +2,7 @@ package fake
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"net/http"
 	"strconv"
@@ -12,51 +13,81 @@ import (
 // reads.
 type memTransport struct{ h http.Handler }
 
-func (t memTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+// errDropped is what a client of the in-memory transport sees when a
+// scenario drops the connection.
+var errDropped = errors.New("vpcepfake: connection dropped by scenario: " + io.ErrUnexpectedEOF.Error())
+
+// RoundTrip serves req. A handler that aborts (panic(http.ErrAbortHandler),
+// as net/http allows) becomes a transport error, like a reset connection.
+func (t memTransport) RoundTrip(req *http.Request) (resp *http.Response, err error) {
 	if req.Body != nil {
 		defer req.Body.Close()
 	}
+	defer func() {
+		if p := recover(); p != nil {
+			if p != http.ErrAbortHandler {
+				panic(p)
+			}
+			resp, err = nil, errDropped
+		}
+	}()
 	in := req
 	if in.Host == "" {
 		in = req.Clone(req.Context())
 		in.Host = req.URL.Host
 	}
-	w := &memResponse{header: http.Header{}, code: http.StatusOK}
+	w := &memResponse{}
+	w.resp = http.Response{StatusCode: http.StatusOK, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header: make(http.Header, 4), Body: &w.body, Request: req}
 	t.h.ServeHTTP(w, in)
-	return &http.Response{
-		Status:        strconv.Itoa(w.code) + " " + http.StatusText(w.code),
-		StatusCode:    w.code,
-		Proto:         "HTTP/1.1",
-		ProtoMajor:    1,
-		ProtoMinor:    1,
-		Header:        w.header,
-		Body:          io.NopCloser(bytes.NewReader(w.body)),
-		ContentLength: int64(len(w.body)),
-		Request:       req,
-	}, nil
+	w.resp.Status = statusLines[w.resp.StatusCode]
+	w.body.Reset(w.data)
+	w.resp.ContentLength = int64(len(w.data))
+	return &w.resp, nil
 }
 
-// memResponse collects what the handler writes.
-type memResponse struct {
-	header http.Header
-	code   int
-	wrote  bool
-	body   []byte
-}
-
-func (w *memResponse) Header() http.Header { return w.header }
-
-func (w *memResponse) WriteHeader(code int) {
-	if !w.wrote {
-		w.code, w.wrote = code, true
+// statusLines holds "200 OK" and the like for every valid code.
+var statusLines = func() (m [600]string) {
+	for code := 100; code < 600; code++ {
+		m[code] = strconv.Itoa(code) + " " + http.StatusText(code)
 	}
+	return m
+}()
+
+// memResponse collects what the handler writes into the response it
+// becomes: one allocation for the writer, the response and its body.
+type memResponse struct {
+	resp  http.Response
+	body  memBody
+	wrote bool
+	data  []byte
+}
+
+// memBody is a response body over bytes in memory.
+type memBody struct{ bytes.Reader }
+
+// Close does nothing: there is nothing to release.
+func (*memBody) Close() error { return nil }
+
+func (w *memResponse) Header() http.Header { return w.resp.Header }
+
+// WriteHeader keeps the first status; a code outside 100-599 becomes 500
+// like net/http's server would refuse it.
+func (w *memResponse) WriteHeader(code int) {
+	if w.wrote {
+		return
+	}
+	if code < 100 || code > 599 {
+		code = http.StatusInternalServerError
+	}
+	w.resp.StatusCode, w.wrote = code, true
 }
 
 func (w *memResponse) Write(b []byte) (int, error) {
 	w.WriteHeader(http.StatusOK)
-	if w.body == nil { // the usual single write: one exact allocation
-		w.body = make([]byte, 0, len(b))
+	if w.data == nil { // the usual single write: one exact allocation
+		w.data = make([]byte, 0, len(b))
 	}
-	w.body = append(w.body, b...)
+	w.data = append(w.data, b...)
 	return len(b), nil
 }

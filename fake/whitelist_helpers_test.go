@@ -19,12 +19,6 @@ var (
 	tenantC = fake.Tenant{DomainID: "cccccccccccccccccccccccccccccccc", ProjectID: "projectc", Token: "token-c"}
 )
 
-// reply is an HTTP answer of the fake.
-type reply struct {
-	status int
-	raw    []byte
-}
-
 // send calls the fake as tenant t; body is JSON-encoded unless it is a
 // string, which is sent as is.
 func send(t *testing.T, srv *fake.Server, tn fake.Tenant, method, path string, body any) reply {
@@ -48,14 +42,14 @@ func send(t *testing.T, srv *fake.Server, tn fake.Tenant, method, path string, b
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
-	return reply{status: resp.StatusCode, raw: raw}
+	return reply{Status: resp.StatusCode, Header: resp.Header, Body: raw}
 }
 
 // into decodes a successful answer into v.
 func (r reply) into(t *testing.T, v any) {
 	t.Helper()
-	require.Less(t, r.status, 300, string(r.raw))
-	require.NoError(t, json.Unmarshal(r.raw, v))
+	require.Less(t, r.Status, 300, string(r.Body))
+	require.NoError(t, json.Unmarshal(r.Body, v))
 }
 
 // code returns the error_code of an error answer.
@@ -64,7 +58,7 @@ func (r reply) code(t *testing.T) string {
 	var e struct {
 		Code string `json:"error_code"`
 	}
-	require.NoError(t, json.Unmarshal(r.raw, &e), string(r.raw))
+	require.NoError(t, json.Unmarshal(r.Body, &e), string(r.Body))
 	return e.Code
 }
 

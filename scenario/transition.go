@@ -9,8 +9,8 @@ type Transition string
 const (
 	ServiceCreate  Transition = "service.create"  // creating → available
 	ServiceDelete  Transition = "service.delete"  // deleting → gone
-	EndpointCreate Transition = "endpoint.create" // creating → accepted or pendingAcceptance
-	EndpointAccept Transition = "endpoint.accept" // (creating) → accepted, after receive
+	EndpointCreate Transition = "endpoint.create" // creating → accepted or pendingAcceptance (or Plan.To)
+	EndpointAccept Transition = "endpoint.accept" // (creating) → accepted after receive; pendingAcceptance → accepted after an approval without the owner (Plan.To)
 	EndpointReject Transition = "endpoint.reject" // → rejected, after reject
 	EndpointDelete Transition = "endpoint.delete" // deleting → gone
 )
@@ -42,16 +42,30 @@ type Plan struct {
 	// Fail, when set, ends the transition in status failed with this entry
 	// in the resource's error[] instead of its normal target.
 	Fail *Failure
+	// To, when set, replaces the normal target status. Only EndpointCreate
+	// takes it, with one of the values in EndpointOutcomes:
+	//   - "rejected": the service's owner refused the connection; the
+	//     endpoint never had an address;
+	//   - "pendingAcceptance": it waits for the owner's decision, even on a
+	//     service without approval;
+	//   - "accepted": it is accepted without the owner's action. On a service
+	//     with approval it first waits in pendingAcceptance, then the
+	//     EndpointAccept transition (with its own plan, as when the owner
+	//     accepts) completes the approval.
+	// Fail and To exclude each other.
+	To string
 }
 
 // Failure is the error[] entry of a resource whose transition failed.
 type Failure struct {
-	Code    string
-	Message string
+	Code    string `json:"code"`
+	Message string `json:"message"`
 }
 
 // Policy decides the Plan of every transition. Default is the plan the
-// fake's configured delays give; a policy may return it unchanged.
+// fake's configured delays give; a policy may return it unchanged. The
+// fake trusts the plans it gets: Scenario validates them where they are
+// set, and another Policy must keep the same rules (see Plan.To).
 type Policy interface {
 	Plan(c Change, def Plan) Plan
 }

@@ -33,6 +33,7 @@ import (
 	"github.com/benbjohnson/clock"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // defaultAddr is the fixed address the server listens on unless told
@@ -73,7 +74,7 @@ func exitCode(err error, stderr io.Writer) int {
 
 // options are the parsed flags.
 type options struct {
-	addr, logLevel, fixtures            string
+	addr, logLevel, fixtures, scenario  string
 	tenant                              fake.Tenant
 	region                              string
 	seed                                uint64
@@ -104,7 +105,8 @@ func parse(args []string, getenv func(string) string, stderr io.Writer) (*option
 	fs.StringVar(&o.fixtures, "fixtures", "", "state file to load at start-up (the JSON of GET /_fake/state)")
 	fs.BoolVar(&o.manualClock, "manual-clock", false, "run on a manual clock that starts at the current time and moves only through /_fake/clock")
 	fs.BoolVar(&o.realistic, "realistic", false, "use delays close to the real cloud (1 minute per asynchronous step)")
-	fs.IntVar(&o.reads, "after-reads", 0, "complete every transition after this many reads of the resource (0: by time only)")
+	fs.IntVar(&o.reads, "after-reads", 0, "complete every transition after this many reads of the resource (0: by time only); overrides the kind-level plans of -scenario")
+	fs.StringVar(&o.scenario, "scenario", "", "JSON scenario file: transition policies and fault rules (see scenario/README.md)")
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
 	d := &o.delays
 	fs.DurationVar(&d.ServiceCreate, "service-create-delay", 0, "time from creating to available")
@@ -177,9 +179,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		mock.Set(time.Now())
 		opts = append(opts, fake.WithClock(mock))
 	}
-	if o.reads > 0 {
-		opts = append(opts, fake.WithPolicy(afterReads(o.reads)))
+	scn, err := loadScenario(o.scenario, o.reads)
+	if err != nil {
+		return err
 	}
+	opts = append(opts, fake.WithScenario(scn))
 	srv := fake.New(opts...)
 	if o.fixtures != "" {
 		if err := loadFixtures(srv, o.fixtures); err != nil {
@@ -191,6 +195,26 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		log.Info("vpcepfake stopped")
 	}
 	return err
+}
+
+// loadScenario reads the scenario file, if any; without one the server
+// still gets an empty scenario, whose journal feeds the dashboard and
+// /_fake/requests. reads > 0 sets the plan of every transition kind to
+// "after reads reads"; the file's named and next plans still win over it.
+func loadScenario(file string, reads int) (*scenario.Scenario, error) {
+	scn := scenario.New()
+	if file != "" {
+		var err error
+		if scn, err = scenario.LoadFile(file); err != nil {
+			return nil, err
+		}
+	}
+	if reads > 0 {
+		for _, tr := range scenario.Transitions {
+			scn.Kind(tr, scenario.AfterReads(reads))
+		}
+	}
+	return scn, nil
 }
 
 // loadFixtures imports a state file.

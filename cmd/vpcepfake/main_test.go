@@ -76,6 +76,7 @@ func TestRunRejectsBadFlags(t *testing.T) {
 		{"extra"},
 		{"-addr", "256.0.0.1:1"},
 		{"-fixtures", "/nonexistent/state.json"},
+		{"-scenario", "testdata/missing.json"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			t.Parallel()
@@ -126,4 +127,15 @@ func TestExitCodes(t *testing.T) {
 	} {
 		assert.Equal(t, tc.code, exitCode(run(ctx, tc.args, noEnv, io.Discard, io.Discard), io.Discard), tc.args)
 	}
+}
+
+func TestRunServesUntilCancelled(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // shut down right after start-up
+	var out bytes.Buffer
+	args := []string{"-addr", "127.0.0.1:0", "-scenario", "../../scenario/testdata/example.json", "-after-reads", "2"}
+	require.NoError(t, run(ctx, args, noEnv, &out, io.Discard))
+	assert.Contains(t, out.String(), "vpcepfake listening on http://127.0.0.1:")
+	assert.Contains(t, out.String(), "token:      "+fake.DefaultToken)
 }

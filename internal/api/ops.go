@@ -34,3 +34,18 @@ const (
 	OpDeleteEndpointPolicy      = "DeleteEndpointPolicy"
 	OpUpdateEndpointRoutetables = "UpdateEndpointRoutetable"
 )
+
+// KnownOp reports whether op is one of the operation ids above.
+func KnownOp(op string) bool {
+	switch op {
+	case OpListVersions, OpShowVersion, OpCreateService, OpGetService, OpUpdateService, OpDeleteService,
+		OpListServices, OpListConnections, OpConnectionAction, OpListPermissions, OpPermissionAction,
+		OpListPublicServices, OpDescribeService, OpCreateEndpoint, OpGetEndpoint, OpDeleteEndpoint,
+		OpListEndpoints, OpListQuotas, OpListResourceInstances, OpTagAction, OpListProjectTags,
+		OpRenameService, OpUpdateConnectionsDesc, OpBatchAddPermissions, OpBatchRemovePermissions,
+		OpUpdatePermissionDesc, OpUpdateEndpointWhitelist, OpUpdateEndpointPolicy, OpDeleteEndpointPolicy,
+		OpUpdateEndpointRoutetables:
+		return true
+	}
+	return false
+}

@@ -4,6 +4,7 @@
 package engine
 
 import (
+	"net/netip"
 	"sync"
 	"time"
 
@@ -46,7 +47,8 @@ type Delays struct {
 	EndpointDelete time.Duration
 }
 
-// Quotas are the per-project limits of spec 6.
+// Quotas are the per-project limits of spec 6; a zero field keeps its
+// default.
 type Quotas struct {
 	Services  int
 	Endpoints int
@@ -81,6 +83,8 @@ type Engine struct {
 	services map[string]*service      // tenants' and public services, by id
 	public   []*service               // public services, in seeding order
 	byPort   map[backendPort]*service // which service uses each backend port+protocol
+	eps      map[string]*endpoint
+	ips      map[string]map[netip.Addr]bool // subnet id → addresses taken by endpoints
 	timeline timeline
 	seq      uint64
 	marker   int32
@@ -88,7 +92,8 @@ type Engine struct {
 
 // project is the per-project slice of the state, in creation order.
 type project struct {
-	services []*service
+	services  []*service
+	endpoints []*endpoint
 }
 
 // New returns an Engine for cfg. It panics when cfg.PublicServices is
@@ -100,8 +105,11 @@ func New(cfg Config) *Engine {
 	if cfg.Region == "" {
 		cfg.Region = "eu-de"
 	}
-	if cfg.Quotas == (Quotas{}) {
-		cfg.Quotas = DefaultQuotas
+	if cfg.Quotas.Services == 0 {
+		cfg.Quotas.Services = DefaultQuotas.Services
+	}
+	if cfg.Quotas.Endpoints == 0 {
+		cfg.Quotas.Endpoints = DefaultQuotas.Endpoints
 	}
 	e := &Engine{
 		cfg:      cfg,
@@ -114,6 +122,8 @@ func New(cfg Config) *Engine {
 		projects: map[string]*project{},
 		services: map[string]*service{},
 		byPort:   map[backendPort]*service{},
+		eps:      map[string]*endpoint{},
+		ips:      map[string]map[netip.Addr]bool{},
 		marker:   10000000,
 	}
 	if cfg.PublicServices == nil {

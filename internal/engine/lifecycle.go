@@ -26,27 +26,30 @@ type pending struct {
 	due    time.Time // zero: no deadline
 	reads  int       // reads left; 0: not counted
 	held   bool
-	fail   *scenario.Failure
+	plan   scenario.Plan
 	done   doneFunc
 	seq    uint64
 	index  int // position in the timeline, -1 when not in it
 }
 
-// doneFunc applies the outcome of a transition at time at (failed when
-// fail is set) and reports the status change; to is "" when the resource
-// is gone.
-type doneFunc func(at time.Time, fail *scenario.Failure) (from, to string)
+// doneFunc applies the outcome of a transition at time at, as plan says
+// (Fail, To), and reports the status change; to is "" when the resource is
+// gone.
+type doneFunc func(at time.Time, plan scenario.Plan) (from, to string)
 
 // schedule starts transition c on r. The default plan waits def; the
-// configured Policy may change it. done applies the outcome and reports the
-// status change; it is the only place a status moves.
+// configured Policy may change it. done applies the plan's outcome (Fail,
+// To) and reports the status change; it is the only place a status moves.
+// The Policy's plans are taken as valid: scenario validates them where they
+// are built.
 func (e *Engine) schedule(now time.Time, r *record, c scenario.Change, def time.Duration, done doneFunc) {
 	plan := scenario.Plan{Delay: def}
 	if e.cfg.Policy != nil {
 		plan = e.cfg.Policy.Plan(c, plan)
 	}
+	e.cancel(r) // a resource waits for one transition at a time
 	e.seq++
-	p := &pending{rec: r, change: c, fail: plan.Fail, done: done, seq: e.seq, index: -1}
+	p := &pending{rec: r, change: c, plan: plan, done: done, seq: e.seq, index: -1}
 	r.pending = p
 	switch {
 	case plan.Hold:
@@ -97,7 +100,7 @@ func (e *Engine) complete(p *pending, at time.Time) {
 		heap.Remove(&e.timeline, p.index)
 	}
 	p.rec.pending = nil
-	from, to := p.done(at, p.fail)
+	from, to := p.done(at, p.plan)
 	if e.cfg.OnTransition != nil {
 		e.cfg.OnTransition(Event{Time: at, Transition: p.change.Transition, ResourceID: p.rec.id, From: from, To: to})
 	}

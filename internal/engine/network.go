@@ -2,6 +2,7 @@ package engine
 
 import (
 	"net/netip"
+	"slices"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
@@ -97,6 +98,35 @@ func (inv *inventory) checkPort(id, vpcID string) (Port, *api.Error) {
 		return p, api.E3042
 	}
 	return p, nil
+}
+
+// checkSubnet returns the subnet with id in VPC vpcID, or the documented
+// error: unknown 404 EndPoint.4004, in another VPC EndPoint.2037, a CIDR
+// overlapping the reserved range EndPoint.3009 (the service side's code for
+// it; no endpoint-side code is documented).
+func (inv *inventory) checkSubnet(id, vpcID string) (Subnet, *api.Error) {
+	if inv.lenient {
+		return Subnet{ID: id, VpcID: vpcID}, nil
+	}
+	s, ok := inv.subnets[id]
+	switch {
+	case !ok:
+		return s, api.E4004
+	case s.VpcID != vpcID:
+		return s, api.E2037
+	case overlapsReserved(s.CIDR):
+		return s, api.E3009
+	}
+	return s, nil
+}
+
+// checkRouteTable accepts a route table id of VPC v: a UUID that, when the
+// inventory lists v's route tables, is one of them (EndPoint.1019 else).
+func checkRouteTable(id string, v VPC) *api.Error {
+	if !isUUID(id) || len(v.RouteTables) > 0 && !slices.Contains(v.RouteTables, id) {
+		return api.E1019
+	}
+	return nil
 }
 
 // overlapsReserved reports whether cidr overlaps 198.19.128.0/17; an empty

@@ -10,6 +10,9 @@ func (e *Engine) recordOf(id string) *record {
 	if s, ok := e.services[id]; ok {
 		return &s.record
 	}
+	if ep, ok := e.eps[id]; ok {
+		return &ep.record
+	}
 	return nil
 }
 
@@ -22,6 +25,26 @@ func (e *Engine) records() []*record {
 			out = append(out, &s.record)
 		}
 	}
+	for _, ep := range e.eps {
+		if ep.pending != nil {
+			out = append(out, &ep.record)
+		}
+	}
 	slices.SortFunc(out, func(a, b *record) int { return cmp.Compare(a.pending.seq, b.pending.seq) })
 	return out
+}
+
+// recorded is a stored resource: it has a record.
+type recorded interface{ rec() *record }
+
+func (r *record) rec() *record { return r }
+
+// without returns items, in creation order, without x (found by its
+// creation sequence).
+func without[T recorded](items []T, x T) []T {
+	seq := x.rec().seq
+	if i, ok := slices.BinarySearchFunc(items, seq, func(it T, seq uint64) int { return cmp.Compare(it.rec().seq, seq) }); ok {
+		return slices.Delete(items, i, i+1)
+	}
+	return items
 }

@@ -18,7 +18,8 @@ func (e *Engine) serviceChange(s *service, tr scenario.Transition) scenario.Chan
 // or failed when the plan says so.
 func (e *Engine) startServiceCreate(s *service, now time.Time) {
 	s.view.Status = statusCreating
-	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceCreate), e.cfg.Delays.ServiceCreate, e.serviceDone(s, scenario.ServiceCreate))
+	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceCreate), e.cfg.Delays.ServiceCreate,
+		e.serviceDone(s, scenario.ServiceCreate))
 }
 
 // startServiceDelete puts s in deleting; it disappears afterwards (GET then
@@ -26,7 +27,8 @@ func (e *Engine) startServiceCreate(s *service, now time.Time) {
 func (e *Engine) startServiceDelete(s *service, now time.Time) {
 	s.view.Status = statusDeleting
 	s.touch(now)
-	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceDelete), e.cfg.Delays.ServiceDelete, e.serviceDone(s, scenario.ServiceDelete))
+	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceDelete), e.cfg.Delays.ServiceDelete,
+		e.serviceDone(s, scenario.ServiceDelete))
 }
 
 // serviceDone returns the completion of transition tr of s, or nil when tr
@@ -35,13 +37,13 @@ func (e *Engine) startServiceDelete(s *service, now time.Time) {
 func (e *Engine) serviceDone(s *service, tr scenario.Transition) doneFunc {
 	switch tr {
 	case scenario.ServiceCreate:
-		return func(at time.Time, fail *scenario.Failure) (string, string) {
-			return statusCreating, s.settle(at, statusAvailable, fail)
+		return func(at time.Time, plan scenario.Plan) (string, string) {
+			return statusCreating, s.settle(at, statusAvailable, plan.Fail)
 		}
 	case scenario.ServiceDelete:
-		return func(at time.Time, fail *scenario.Failure) (string, string) {
-			if fail != nil {
-				return statusDeleting, s.settle(at, "", fail)
+		return func(at time.Time, plan scenario.Plan) (string, string) {
+			if plan.Fail != nil {
+				return statusDeleting, s.settle(at, "", plan.Fail)
 			}
 			e.removeService(s)
 			return statusDeleting, ""
@@ -50,14 +52,19 @@ func (e *Engine) serviceDone(s *service, tr scenario.Transition) doneFunc {
 	return nil
 }
 
+// outcome is the status and error[] a transition to target ends in: target
+// without errors, or failed with fail's entry.
+func outcome(target string, fail *scenario.Failure) (string, []api.ErrorEntry) {
+	if fail == nil {
+		return target, nil
+	}
+	return statusFailed, []api.ErrorEntry{{ErrorCode: fail.Code, ErrorMessage: fail.Message}}
+}
+
 // settle moves s to target, or to failed with fail's error entry, and
 // returns the new status.
 func (s *service) settle(at time.Time, target string, fail *scenario.Failure) string {
-	s.view.Status, s.view.Error = target, nil
-	if fail != nil {
-		s.view.Status = statusFailed
-		s.view.Error = []api.ErrorEntry{{ErrorCode: fail.Code, ErrorMessage: fail.Message}}
-	}
+	s.view.Status, s.view.Error = outcome(target, fail)
 	s.touch(at)
 	return s.view.Status
 }

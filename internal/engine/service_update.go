@@ -98,6 +98,9 @@ func checkServiceUpdate(req *api.UpdateServiceRequest) *api.Error {
 		if req.PortID != nil && *req.PortID != "" {
 			return api.E3052
 		}
+		if req.VipPortID != nil && *req.VipPortID != "" {
+			return api.E3053
+		}
 		// Interface services have no backend ip to change.
 		return api.E3055
 	}

@@ -1,9 +1,7 @@
 package engine
 
 import (
-	"cmp"
 	"net/url"
-	"slices"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
@@ -16,6 +14,7 @@ type service struct {
 	conns  int           // endpoints in creating or accepted: connection_count
 	perms  []*permission // whitelist records in creation order; replaced, never changed in place
 	public *publicInfo   // set for public (O&M) services only
+	eps    []*endpoint   // endpoints connected to it, in creation order
 }
 
 // render returns the wire object, safe to use after the lock is released.
@@ -138,7 +137,5 @@ func (e *Engine) removeService(s *service) {
 	delete(e.services, s.view.ID)
 	e.freePort(s)
 	p := e.projects[s.view.ProjectID]
-	if i, ok := slices.BinarySearchFunc(p.services, s.seq, func(x *service, seq uint64) int { return cmp.Compare(x.seq, seq) }); ok {
-		p.services = slices.Delete(p.services, i, i+1)
-	}
+	p.services = without(p.services, s)
 }

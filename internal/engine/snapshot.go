@@ -5,6 +5,7 @@ import (
 	"container/heap"
 	"fmt"
 	"math/rand/v2"
+	"net/netip"
 	"slices"
 	"time"
 
@@ -16,19 +17,20 @@ import (
 const SnapshotVersion = 1
 
 // Snapshot is the whole state of an Engine as JSON-ready data: tenants,
-// services with their whitelists and tags, pending transitions and the
-// counters. It holds no clock: pending transitions keep the time left, so
+// services with their whitelists and tags, endpoints with their
+// connections, pending transitions and the counters. It holds no clock: pending transitions keep the time left, so
 // a snapshot imported into an engine whose clock reads differently keeps
 // every remaining delay. Configuration (clock, delays, policy, quotas,
 // network inventory) is not part of it.
 type Snapshot struct {
-	Version  int            `json:"version"`
-	Seq      uint64         `json:"seq"`
-	Marker   int32          `json:"marker"`
-	IDs      []byte         `json:"ids,omitempty"` // id generator state
-	Tenants  []Tenant       `json:"tenants"`
-	Services []ServiceState `json:"services"`
-	Public   []ServiceState `json:"public_services"`
+	Version   int             `json:"version"`
+	Seq       uint64          `json:"seq"`
+	Marker    int32           `json:"marker"`
+	IDs       []byte          `json:"ids,omitempty"` // id generator state
+	Tenants   []Tenant        `json:"tenants"`
+	Services  []ServiceState  `json:"services"`
+	Endpoints []EndpointState `json:"endpoints"`
+	Public    []ServiceState  `json:"public_services"`
 }
 
 // RecordState is what every stored resource shares.
@@ -47,7 +49,8 @@ type PendingState struct {
 	DueIn     *Duration         `json:"due_in,omitempty"`
 	ReadsLeft int               `json:"reads_left,omitempty"`
 	Held      bool              `json:"held,omitempty"`
-	Fail      *scenario.Failure `json:"fail,omitempty"`
+	Fail      *scenario.Failure `json:"fail,omitempty"` // the plan's outcome: failed with this entry
+	To        string            `json:"to,omitempty"`   // the plan's outcome: this target status
 	Seq       uint64            `json:"seq"`
 }
 
@@ -79,6 +82,24 @@ type ServiceState struct {
 	IsCharge    bool              `json:"is_charge,omitempty"` // public services only
 }
 
+// EndpointState is one stored endpoint: its wire object and what only its
+// connection view and the address index know.
+type EndpointState struct {
+	RecordState
+	Endpoint api.Endpoint `json:"endpoint"`
+	// DomainID is the owner's account, shown in the connection view.
+	DomainID string `json:"domain_id"`
+	// Subnet and IP are the reserved address of an interface endpoint,
+	// shown only once accepted; empty for gateway endpoints.
+	Subnet string `json:"subnet,omitempty"`
+	IP     string `json:"ip,omitempty"`
+	// ConnectionDescription is the [HW] description the service owner set.
+	ConnectionDescription string `json:"connection_description,omitempty"`
+	// GoneService is the deleted service the endpoint still refers to
+	// (spec 4.4); nil while its service exists.
+	GoneService *api.Service `json:"gone_service,omitempty"`
+}
+
 // PermissionState is one whitelist record.
 type PermissionState struct {
 	RecordState
@@ -91,7 +112,7 @@ func (e *Engine) Export() Snapshot {
 	defer e.mu.Unlock()
 	ids, _ := e.ids.state()
 	snap := Snapshot{Version: SnapshotVersion, Seq: e.seq, Marker: e.marker, IDs: ids, Tenants: e.Tenants(),
-		Services: []ServiceState{}, Public: []ServiceState{}}
+		Services: []ServiceState{}, Endpoints: []EndpointState{}, Public: []ServiceState{}}
 	for _, s := range e.public {
 		st := exportService(s, now)
 		st.Owner, st.IsCharge = s.public.owner, s.public.isCharge
@@ -102,7 +123,20 @@ func (e *Engine) Export() Snapshot {
 			snap.Services = append(snap.Services, exportService(s, now))
 		}
 	}
+	for _, ep := range e.eps {
+		st := EndpointState{RecordState: exportRecord(&ep.record, now), Endpoint: ep.view, DomainID: ep.domainID,
+			Subnet: ep.subnet, ConnectionDescription: ep.connDesc}
+		if ep.ip.IsValid() {
+			st.IP = ep.ip.String()
+		}
+		if e.services[ep.svc.view.ID] != ep.svc {
+			gone := ep.svc.view
+			st.GoneService = &gone
+		}
+		snap.Endpoints = append(snap.Endpoints, st)
+	}
 	slices.SortFunc(snap.Services, func(a, b ServiceState) int { return cmp.Compare(a.Seq, b.Seq) })
+	slices.SortFunc(snap.Endpoints, func(a, b EndpointState) int { return cmp.Compare(a.Seq, b.Seq) })
 	return snap
 }
 
@@ -117,7 +151,8 @@ func exportService(s *service, now time.Time) ServiceState {
 func exportRecord(r *record, now time.Time) RecordState {
 	rs := RecordState{Seq: r.seq, Created: r.created, Updated: r.updated}
 	if p := r.pending; p != nil {
-		ps := &PendingState{Transition: p.change.Transition, ReadsLeft: p.reads, Held: p.held, Fail: p.fail, Seq: p.seq}
+		ps := &PendingState{Transition: p.change.Transition, ReadsLeft: p.reads, Held: p.held,
+			Fail: p.plan.Fail, To: p.plan.To, Seq: p.seq}
 		if p.index >= 0 {
 			d := Duration(max(p.due.Sub(now), 0))
 			ps.DueIn = &d
@@ -140,7 +175,8 @@ func (e *Engine) Import(snap Snapshot) error {
 	defer e.tmu.Unlock()
 	n := &Engine{cfg: e.cfg, ids: e.ids, tenants: map[string]*Tenant{}, tokens: map[string]*Tenant{},
 		keys: map[string]*Tenant{}, projects: map[string]*project{}, services: map[string]*service{},
-		byPort: map[backendPort]*service{}, seq: snap.Seq, marker: snap.Marker}
+		byPort: map[backendPort]*service{}, eps: map[string]*endpoint{}, ips: map[string]map[netip.Addr]bool{},
+		seq: snap.Seq, marker: snap.Marker}
 	if err := n.importTenants(snap.Tenants); err != nil {
 		return err
 	}
@@ -170,6 +206,9 @@ func (e *Engine) Import(snap Snapshot) error {
 	for _, p := range n.projects {
 		slices.SortFunc(p.services, func(a, b *service) int { return cmp.Compare(a.seq, b.seq) })
 	}
+	if err := n.importEndpoints(e, snap.Endpoints, now); err != nil {
+		return err
+	}
 	if len(snap.IDs) > 0 {
 		var rng rand.ChaCha8
 		if err := rng.UnmarshalBinary(snap.IDs); err != nil {
@@ -179,6 +218,7 @@ func (e *Engine) Import(snap Snapshot) error {
 	}
 	e.tenants, e.tokens, e.keys = n.tenants, n.tokens, n.keys
 	e.projects, e.services, e.public, e.byPort = n.projects, n.services, n.public, n.byPort
+	e.eps, e.ips = n.eps, n.ips
 	e.timeline, e.seq, e.marker = n.timeline, n.seq, n.marker
 	return nil
 }
@@ -231,13 +271,68 @@ func (n *Engine) importService(e *Engine, st ServiceState, now time.Time) (*serv
 	return s, nil
 }
 
+// importEndpoints adds the endpoints of a snapshot, in creation order, to
+// the scratch engine n, which already holds the services; their pending
+// transitions complete on e.
+func (n *Engine) importEndpoints(e *Engine, sts []EndpointState, now time.Time) error {
+	sts = slices.SortedFunc(slices.Values(sts), func(a, b EndpointState) int { return cmp.Compare(a.Seq, b.Seq) })
+	gone := map[string]*service{}
+	for _, st := range sts {
+		id := st.Endpoint.ID
+		switch {
+		case !isUUID(id):
+			return fmt.Errorf("endpoint id %q is not a UUID", id)
+		case n.eps[id] != nil || n.services[id] != nil:
+			return fmt.Errorf("endpoint %s: repeated", id)
+		case n.tenants[st.Endpoint.ProjectID] == nil:
+			return fmt.Errorf("endpoint %s: project %q is not a tenant", id, st.Endpoint.ProjectID)
+		}
+		svc := n.services[st.Endpoint.EndpointServiceID]
+		if svc == nil && st.GoneService != nil && st.GoneService.ID == st.Endpoint.EndpointServiceID {
+			if svc = gone[st.GoneService.ID]; svc == nil {
+				svc = &service{record: record{id: st.GoneService.ID}, view: *st.GoneService}
+				gone[svc.view.ID] = svc
+			}
+		}
+		if svc == nil {
+			return fmt.Errorf("endpoint %s: service %q is neither stored nor given as gone_service", id, st.Endpoint.EndpointServiceID)
+		}
+		ep := &endpoint{record: importRecord(id, st.RecordState), view: st.Endpoint, svc: svc, domainID: st.DomainID,
+			subnet: st.Subnet, connDesc: st.ConnectionDescription}
+		if st.IP != "" {
+			ip, err := netip.ParseAddr(st.IP)
+			if err != nil || n.ips[st.Subnet][ip] {
+				return fmt.Errorf("endpoint %s: address %q is malformed or taken", id, st.IP)
+			}
+			ep.ip = ip
+		}
+		if ps := st.Pending; ps != nil {
+			done := e.endpointDone(ep, ps.Transition)
+			if done == nil {
+				return fmt.Errorf("endpoint %s: %q is not an endpoint transition", id, ps.Transition)
+			}
+			n.resume(&ep.record, *ps, n.endpointChange(ep, ps.Transition), done, now)
+		}
+		if connects(ep.view.Status) {
+			svc.conns++
+		}
+		n.eps[id] = ep
+		n.takeIP(ep)
+		svc.eps = append(svc.eps, ep)
+		p := n.project(ep.view.ProjectID)
+		p.endpoints = append(p.endpoints, ep)
+	}
+	return nil
+}
+
 func importRecord(id string, rs RecordState) record {
 	return record{id: id, seq: rs.Seq, created: rs.Created, updated: rs.Updated}
 }
 
 // resume puts a pending transition of a snapshot back on r.
 func (n *Engine) resume(r *record, ps PendingState, c scenario.Change, done doneFunc, now time.Time) {
-	p := &pending{rec: r, change: c, reads: ps.ReadsLeft, held: ps.Held, fail: ps.Fail, done: done, seq: ps.Seq, index: -1}
+	plan := scenario.Plan{AfterReads: ps.ReadsLeft, Hold: ps.Held, Fail: ps.Fail, To: ps.To}
+	p := &pending{rec: r, change: c, reads: ps.ReadsLeft, held: ps.Held, plan: plan, done: done, seq: ps.Seq, index: -1}
 	r.pending = p
 	if ps.DueIn != nil {
 		p.due = now.Add(time.Duration(*ps.DueIn))

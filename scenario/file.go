@@ -1,0 +1,139 @@
+package scenario
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"time"
+)
+
+// file is the JSON form of a Scenario; see README.md for the schema.
+type file struct {
+	Policies  []filePolicy      `json:"policies"`
+	Rules     []Rule            `json:"rules"`
+	Scenarios map[string][]Rule `json:"scenarios"`
+}
+
+// filePolicy is one plan layer: for a kind of transition, one resource
+// (name) or the next one (next).
+type filePolicy struct {
+	Transition Transition `json:"transition"`
+	Name       string     `json:"name"`
+	Next       bool       `json:"next"`
+	Delay      string     `json:"delay"`
+	AfterReads int        `json:"after_reads"`
+	Hold       bool       `json:"hold"`
+	Fail       *Failure   `json:"fail"`
+	To         string     `json:"to"`
+}
+
+// Load reads a scenario file (JSON, unknown fields rejected) and returns
+// its Scenario. Errors name the offending entry.
+func Load(r io.Reader) (*Scenario, error) {
+	var f file
+	if err := strictDecode(r, &f); err != nil {
+		return nil, fmt.Errorf("scenario: %w", err)
+	}
+	s := New()
+	for i, p := range f.Policies {
+		if err := s.addPolicy(p); err != nil {
+			return nil, fmt.Errorf("scenario: policies[%d]: %w", i, err)
+		}
+	}
+	if err := s.Add(f.Rules...); err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(f.Scenarios))
+	for name := range f.Scenarios {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		rules := f.Scenarios[name]
+		for i := range rules {
+			rules[i].Match.Scenario = name
+		}
+		if err := s.add(rules); err != nil {
+			return nil, fmt.Errorf("scenario: scenarios[%q]: %w", name, err)
+		}
+	}
+	return s, nil
+}
+
+// LoadFile is Load of the named file.
+func LoadFile(name string) (*Scenario, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("scenario: %w", err)
+	}
+	defer f.Close()
+	return Load(f)
+}
+
+func (s *Scenario) addPolicy(p filePolicy) error {
+	if !slices.Contains(Transitions, p.Transition) {
+		return fmt.Errorf("unknown transition %q", p.Transition)
+	}
+	if p.Next && p.Name != "" {
+		return errors.New("a policy takes name or next, not both")
+	}
+	plan := Plan{AfterReads: p.AfterReads, Hold: p.Hold, Fail: p.Fail, To: p.To}
+	if p.Delay != "" {
+		d, err := time.ParseDuration(p.Delay)
+		if err != nil || d < 0 {
+			return fmt.Errorf("delay %q is not a duration", p.Delay)
+		}
+		plan.Delay = d
+	}
+	switch {
+	case p.Next:
+		return s.setPlan(nextLayer, p.Transition, "", plan)
+	case p.Name != "":
+		return s.setPlan(namedLayer, p.Transition, p.Name, plan)
+	}
+	return s.setPlan(kindLayer, p.Transition, "", plan)
+}
+
+func strictDecode(r io.Reader, v any) error {
+	d := json.NewDecoder(r)
+	d.DisallowUnknownFields()
+	return d.Decode(v)
+}
+
+// effectJSON is Effect with its latency as a duration string.
+type effectJSON struct {
+	*effectAlias
+	Latency string `json:"latency,omitempty"`
+}
+
+type effectAlias Effect
+
+// UnmarshalJSON reads an Effect, its latency as a Go duration ("5s").
+func (e *Effect) UnmarshalJSON(b []byte) error {
+	aux := effectJSON{effectAlias: (*effectAlias)(e)}
+	if err := strictDecode(bytes.NewReader(b), &aux); err != nil {
+		return err
+	}
+	if aux.Latency == "" {
+		return nil
+	}
+	d, err := time.ParseDuration(aux.Latency)
+	if err != nil {
+		return fmt.Errorf("latency %q is not a duration", aux.Latency)
+	}
+	e.Latency = d
+	return nil
+}
+
+// MarshalJSON writes an Effect, its latency as a Go duration string.
+func (e Effect) MarshalJSON() ([]byte, error) {
+	aux := effectJSON{effectAlias: (*effectAlias)(&e)}
+	if e.Latency != 0 {
+		aux.Latency = e.Latency.String()
+	}
+	return json.Marshal(aux)
+}

@@ -1,0 +1,58 @@
+package scenario_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/benbjohnson/clock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed42eb3344/vpcepfake/fake"
+	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/scenario"
+)
+
+// createWith creates a service on srv through its in-memory client and
+// returns its id ("" on failure).
+func createWith(srv *fake.Server) string {
+	b, _ := json.Marshal(createBody("svc", 80))
+	req, _ := http.NewRequest(http.MethodPost, srv.Endpoint(fake.DefaultProjectID)+"vpc-endpoint-services", bytes.NewReader(b))
+	req.Header.Set("X-Auth-Token", fake.DefaultToken)
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		return ""
+	}
+	defer resp.Body.Close()
+	var s service
+	_ = json.NewDecoder(resp.Body).Decode(&s)
+	return s.ID
+}
+
+// A real polling loop with time.Sleep against realistic one-minute delays
+// finishes in virtual time, with a scenario slowing every GET by 2 s of the
+// same virtual clock.
+func TestVirtualTimeClient(t *testing.T) {
+	t.Parallel()
+	wall := time.Now()
+	synctest.Test(t, func(t *testing.T) {
+		scn := scenario.New()
+		require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: api.OpGetService}, Effect: scenario.Delay(2 * time.Second)}))
+		srv := fake.New(fake.WithClock(clock.New()), fake.WithDelays(fake.RealisticDelays), fake.WithScenario(scn))
+		id := createWith(srv)
+		require.NotEmpty(t, id)
+		start := time.Now()
+		polls, err := waitAvailable(srv.Client(), srv.Endpoint(fake.DefaultProjectID)+"vpc-endpoint-services/"+id, fake.DefaultToken)
+		require.NoError(t, err)
+		// Each round is 2 s latency + 5 s sleep; the 9th GET arrives at
+		// 56 s and answers at 58 s, still creating; the 10th arrives at 63 s.
+		assert.Equal(t, 10, polls)
+		assert.Equal(t, 65*time.Second, time.Since(start))
+		assert.Equal(t, 10, scn.Count(scenario.Query{Op: api.OpGetService}))
+	})
+	assert.Less(t, time.Since(wall), 5*time.Second, "virtual, not wall-clock time")
+}

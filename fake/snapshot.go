@@ -8,6 +8,24 @@ import "github.com/seed42eb3344/vpcepfake/internal/engine"
 // Configuration (clock, delays, policy, quotas, network) is not part of it.
 type Snapshot = engine.Snapshot
 
+// The parts of a Snapshot, for building or editing one in Go.
+type (
+	// RecordState is what every stored resource shares: creation order,
+	// timestamps and the pending transition.
+	RecordState = engine.RecordState
+	// PendingState is a transition that had not completed at export, with
+	// the time it had left.
+	PendingState = engine.PendingState
+	// ServiceState is one stored service with its whitelist.
+	ServiceState = engine.ServiceState
+	// PermissionState is one whitelist record.
+	PermissionState = engine.PermissionState
+	// EndpointState is one stored endpoint with its reserved address.
+	EndpointState = engine.EndpointState
+	// Duration is a time.Duration written as text ("1m30s").
+	Duration = engine.Duration
+)
+
 // Export returns the whole state; GET /_fake/state serves the same as
 // JSON.
 func (s *Server) Export() Snapshot { return s.eng.Export() }

@@ -1,5 +1,6 @@
 // Package control is the fake's own API under /_fake/: health, reset,
-// state export and import, the clock, tenants and a read-only dashboard.
+// state export and import, the clock, tenants, pending transitions, the
+// scenario and its request journal, and a read-only dashboard.
 // It mirrors the Go API of package fake for clients in other languages.
 package control
 
@@ -7,12 +8,14 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/benbjohnson/clock"
 
 	"github.com/seed42eb3344/vpcepfake/internal/engine"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // Prefix is the path prefix the handler serves; no VPCEP path starts with
@@ -31,6 +34,9 @@ type Fake interface {
 	Clock() clock.Clock
 	Tenants() []engine.Tenant
 	AddTenant(engine.Tenant) error
+	Pending() []engine.Pending
+	Release(id string) bool
+	Scenario() *scenario.Scenario
 }
 
 // Handler serves the control API for one fake.
@@ -65,6 +71,12 @@ var routes = []route{
 		return http.StatusOK, map[string]any{"tenants": h.Fake.Tenants()}
 	}},
 	{http.MethodPost, "tenants", (*Handler).addTenant},
+	{http.MethodGet, "pending", (*Handler).pending},
+	{http.MethodPost, "release", (*Handler).release},
+	{http.MethodGet, "scenario", (*Handler).accounting},
+	{http.MethodPost, "scenario", (*Handler).extend},
+	{http.MethodGet, "requests", (*Handler).requests},
+	{http.MethodDelete, "requests", (*Handler).clearRequests},
 }
 
 // ServeHTTP answers one control request. Errors are {"error": "..."}.
@@ -134,6 +146,48 @@ func (h *Handler) addTenant(r *http.Request) (int, any) {
 		return http.StatusBadRequest, p
 	}
 	return http.StatusCreated, t
+}
+
+// pendingView is one waiting transition as GET /_fake/pending shows it.
+type pendingView struct {
+	Transition scenario.Transition `json:"transition"`
+	ResourceID string              `json:"resource_id"`
+	ProjectID  string              `json:"project_id"`
+	Name       string              `json:"name,omitempty"`
+	Due        *time.Time          `json:"due,omitempty"` // nil: waits for reads or a release
+	ReadsLeft  int                 `json:"reads_left,omitempty"`
+	Held       bool                `json:"held,omitempty"`
+}
+
+// pending is GET /_fake/pending: the transitions still waiting, in the
+// order they were scheduled.
+func (h *Handler) pending(*http.Request) (int, any) {
+	out := []pendingView{}
+	for _, p := range h.Fake.Pending() {
+		v := pendingView{Transition: p.Change.Transition, ResourceID: p.Change.ResourceID, ProjectID: p.Change.ProjectID,
+			Name: p.Change.Name, ReadsLeft: p.ReadsLeft, Held: p.Held}
+		if !p.Due.IsZero() {
+			due := p.Due.UTC()
+			v.Due = &due
+		}
+		out = append(out, v)
+	}
+	return http.StatusOK, map[string]any{"pending": out}
+}
+
+// release is POST /_fake/release {"id":"…"}: completes the resource's
+// pending transition now, whatever its plan; 404 when it has none.
+func (h *Handler) release(r *http.Request) (int, any) {
+	var req struct {
+		ID string `json:"id"`
+	}
+	if err := decode(r, &req); err != nil {
+		return http.StatusBadRequest, problem("release: " + err.Error())
+	}
+	if !h.Fake.Release(req.ID) {
+		return http.StatusNotFound, problem("release: no pending transition for " + strconv.Quote(req.ID))
+	}
+	return http.StatusNoContent, nil
 }
 
 // clockBody is the clock as the control API shows it. Manual is true when

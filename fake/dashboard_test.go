@@ -8,19 +8,22 @@ import (
 	"testing"
 	"time"
 
+	"github.com/benbjohnson/clock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // chromium is Debian's headless-capable browser (apt-get install -y
 // chromium); the browser test skips without it.
 const chromium = "/usr/bin/chromium"
 
-// dashboardFixture is a server with a service in creating whose whitelist
-// and tags the dashboard must show.
-func dashboardFixture(t *testing.T, srv *fake.Server) (id string) {
+// dashboardFixture fills srv with an available service, its whitelist,
+// tags and one connected endpoint, then a second service still creating;
+// it returns the ids the dashboard must show.
+func dashboardFixture(t *testing.T, srv *fake.Server, mock *clock.Mock) (id, epID, creating string) {
 	t.Helper()
 	a := front(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services",
 		`{"port_id":"`+portA+`","vpc_id":"1c6e7d5f-4a2b-4f3c-8d9e-8b7c6d5e4f3a","server_type":"VM","service_name":"shop",`+
@@ -31,16 +34,22 @@ func dashboardFixture(t *testing.T, srv *fake.Server) (id string) {
 	a = front(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+id+"/permissions/action",
 		`{"action":"add","permissions":["iam:domain::4242"]}`, "X-Auth-Token: "+fake.DefaultToken)
 	require.Equal(t, 200, a.status, a.raw)
-	return id
+	mock.Add(time.Minute)
+	a = front(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoints",
+		`{"endpoint_service_id":"`+id+`","vpc_id":"`+vpcID+`","subnet_id":"`+subnetID+`"}`, "X-Auth-Token: "+fake.DefaultToken)
+	require.Equal(t, 200, a.status, a.raw)
+	epID = a.body["id"].(string)
+	return id, epID, createService(t, srv, portB)
 }
 
 // dashboardShows asserts that html shows the fixture.
-func dashboardShows(t *testing.T, html, id string) {
+func dashboardShows(t *testing.T, html, id, epID, creating string) {
 	t.Helper()
 	for _, want := range []string{
 		id, "eu-de.shop." + id, fake.DefaultProjectID, fake.DefaultToken, fake.DefaultDomainName,
 		"iam:domain::4242", "team=blue", "443→8443/TCP", "com.t-systems.otc.eu-de.obs",
-		`id="clock"`, "(manual)",
+		`id="clock"`, "(manual)", epID, "pendingAcceptance", creating, "service.create in 1m0s",
+		`id="requests"`, "/vpc-endpoints", "CreateEndpoint",
 	} {
 		assert.Contains(t, html, want)
 	}
@@ -48,16 +57,17 @@ func dashboardShows(t *testing.T, html, id string) {
 
 func TestDashboardHTML(t *testing.T) {
 	t.Parallel()
-	srv, _ := mockServer(t)
-	id := dashboardFixture(t, srv)
+	srv, mock := mockServer(t, fake.WithScenario(scenario.New()))
+	id, epID, creating := dashboardFixture(t, srv, mock)
 	for _, path := range []string{"/_fake/", "/_fake"} {
 		a := front(t, srv, "GET", path, "")
 		require.Equal(t, 200, a.status)
 		assert.Equal(t, "text/html; charset=utf-8", a.header.Get("Content-Type"))
 		assert.Contains(t, a.raw, `<meta http-equiv="refresh" content="2">`)
-		dashboardShows(t, a.raw, id)
-		assert.Contains(t, a.raw, "service.create in 1m0s", "the pending transition and its time left")
+		dashboardShows(t, a.raw, id, epID, creating)
 	}
+	a := front(t, fake.NewTest(t), "GET", "/_fake/", "")
+	assert.Contains(t, a.raw, "No journal", "without a scenario the page says why no requests show")
 }
 
 func TestDashboardEscapes(t *testing.T) {
@@ -75,10 +85,11 @@ func TestDashboardInChromium(t *testing.T) {
 	if _, err := os.Stat(chromium); err != nil {
 		t.Skip("no " + chromium + " (apt-get install -y chromium)")
 	}
-	mockSrv, _ := mockServer(t)
-	srv := fake.NewServer(fake.WithClock(mockSrv.Clock()), fake.WithDelays(fake.Delays{ServiceCreate: time.Minute}))
+	mock := clock.NewMock()
+	srv := fake.NewServer(fake.WithClock(mock), fake.WithDelays(fake.Delays{ServiceCreate: time.Minute}),
+		fake.WithScenario(scenario.New()))
 	t.Cleanup(srv.Close)
-	id := dashboardFixture(t, srv)
+	id, epID, creating := dashboardFixture(t, srv, mock)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
@@ -88,5 +99,5 @@ func TestDashboardInChromium(t *testing.T) {
 	require.NoError(t, err)
 	dom := string(out)
 	require.True(t, strings.Contains(dom, "<table"), dom)
-	dashboardShows(t, dom, id)
+	dashboardShows(t, dom, id, epID, creating)
 }

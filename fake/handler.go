@@ -31,7 +31,7 @@ const (
 // control API and dashboard; neither prefix is a VPCEP path.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch p := r.URL.Path; {
-	case strings.HasPrefix(p, iam.Prefix):
+	case strings.HasPrefix(p, iam.Prefix) || p == iam.Path:
 		s.iam.ServeHTTP(w, r)
 		return
 	case strings.HasPrefix(p, control.Prefix) || p == "/_fake":

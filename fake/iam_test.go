@@ -148,6 +148,10 @@ func TestIAMDirectory(t *testing.T) {
 			assert.Equal(t, srv.URL+"/v1/"+fake.DefaultProjectID, dig(b, "catalog", 0, "endpoints", 0, "url"))
 		}},
 		{"catalog without credentials", "/v3/auth/catalog", nil, 401, nil},
+		{"version discovery", "/v3", nil, 200, func(t *testing.T, b map[string]any) {
+			assert.Equal(t, "v3.0", dig(b, "version", "id"))
+			assert.Equal(t, srv.URL+"/v3/", dig(b, "version", "links", 0, "href"))
+		}},
 		{"unknown path", "/v3/users", nil, 404, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

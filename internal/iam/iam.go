@@ -15,8 +15,11 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/engine"
 )
 
-// Prefix is the path prefix the handler serves.
-const Prefix = "/v3/"
+// Prefix is the path prefix the handler serves; it also answers Path.
+const (
+	Prefix = "/v3/"
+	Path   = "/v3"
+)
 
 // tokenLifetime is how long an issued token claims to be valid, on the
 // fake's clock. Tokens never expire in the fake; clients only parse it.
@@ -52,6 +55,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) serve(r *http.Request) (status int, v any, subject string) {
 	path := strings.TrimSuffix(r.URL.Path, "/")
 	switch {
+	case path == "/v3" && r.Method == http.MethodGet:
+		// Version discovery, for clients whose auth URL lacks the /v3.
+		return http.StatusOK, map[string]any{"version": map[string]any{"id": "v3.0", "status": "stable",
+			"links": []map[string]string{{"rel": "self", "href": baseURL(r) + "/v3/"}}}}, ""
 	case path == "/v3/auth/tokens" && r.Method == http.MethodPost:
 		return h.issue(r)
 	case path == "/v3/auth/tokens" && r.Method == http.MethodGet:

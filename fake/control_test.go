@@ -146,6 +146,17 @@ func TestControlExportResetImport(t *testing.T) {
 	assert.Equal(t, "available", st)
 }
 
+func TestResetNeverReusesIDs(t *testing.T) {
+	t.Parallel()
+	srv, _ := mockServer(t, fake.WithSeed(7))
+	before := createService(t, srv, portA)
+	srv.Reset()
+	code, _ := serviceStatus(t, srv, before)
+	assert.Equal(t, 404, code)
+	assert.NotEqual(t, before, createService(t, srv, portA), "the seeded generator goes on after a reset")
+	assert.Len(t, srv.Tenants(), 1)
+}
+
 func TestImportIsClockIndependent(t *testing.T) {
 	t.Parallel()
 	src, mock := mockServer(t)

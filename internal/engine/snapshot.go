@@ -165,7 +165,15 @@ func exportRecord(r *record, now time.Time) RecordState {
 // Import replaces the whole state with snap, atomically: on error nothing
 // changes. Pending transitions resume with the time they had left on this
 // engine's clock.
-func (e *Engine) Import(snap Snapshot) error {
+func (e *Engine) Import(snap Snapshot) error { return e.load(snap, false) }
+
+// Reset replaces the whole state with snap like Import, but the id
+// generator and the sequence and marker counters go on from where they
+// are: no id or marker_id handed out before the reset comes again.
+func (e *Engine) Reset(snap Snapshot) error { return e.load(snap, true) }
+
+// load is Import; keepCounters leaves the ids and counters as they are.
+func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	if snap.Version != SnapshotVersion {
 		return fmt.Errorf("snapshot version %d, want %d", snap.Version, SnapshotVersion)
 	}
@@ -177,6 +185,9 @@ func (e *Engine) Import(snap Snapshot) error {
 		keys: map[string]*Tenant{}, projects: map[string]*project{}, services: map[string]*service{},
 		byPort: map[backendPort]*service{}, eps: map[string]*endpoint{}, ips: map[string]map[netip.Addr]bool{},
 		seq: snap.Seq, marker: snap.Marker}
+	if keepCounters {
+		n.seq, n.marker, snap.IDs = max(e.seq, snap.Seq), e.marker, nil
+	}
 	if err := n.importTenants(snap.Tenants); err != nil {
 		return err
 	}

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -138,4 +140,21 @@ func TestRunServesUntilCancelled(t *testing.T) {
 	require.NoError(t, run(ctx, args, noEnv, &out, io.Discard))
 	assert.Contains(t, out.String(), "vpcepfake listening on http://127.0.0.1:")
 	assert.Contains(t, out.String(), "token:      "+fake.DefaultToken)
+}
+
+func TestLoadFixtures(t *testing.T) {
+	t.Parallel()
+	src := fake.NewTest(t, fake.WithTenants(fake.Tenant{DomainID: "d2", ProjectID: "p2", Token: "t2"}))
+	raw, err := json.Marshal(src.Export())
+	require.NoError(t, err)
+	dir := t.TempDir()
+	good, bad := filepath.Join(dir, "state.json"), filepath.Join(dir, "bad.json")
+	require.NoError(t, os.WriteFile(good, raw, 0o600))
+	require.NoError(t, os.WriteFile(bad, []byte(`{"version":99}`), 0o600))
+
+	srv := fake.New()
+	require.NoError(t, loadFixtures(srv, good))
+	assert.Len(t, srv.Tenants(), 2, "the fixture's tenants replace the configured ones")
+	assert.ErrorContains(t, loadFixtures(srv, bad), "version")
+	assert.Len(t, srv.Tenants(), 2, "a bad fixture changes nothing")
 }

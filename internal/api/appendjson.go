@@ -1,6 +1,7 @@
 package api
 
 import (
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -9,6 +10,10 @@ import (
 // encode themselves by appending, without reflection: the same bytes as
 // encoding/json (appendjson_test.go checks it on random values), in a
 // fraction of the time. Other types go through encoding/json.
+
+// itemSize is about the encoded size of one service or endpoint; lists
+// reserve it per item so the buffer grows once.
+const itemSize = 800
 
 // AppendJSON appends s as encoding/json would encode it.
 func (s Service) AppendJSON(b []byte) []byte {
@@ -53,7 +58,7 @@ func (s Service) AppendJSON(b []byte) []byte {
 
 // AppendJSON appends l as encoding/json would encode it.
 func (l ServiceList) AppendJSON(b []byte) []byte {
-	w := obj{b: append(b, '{')}
+	w := obj{b: append(slices.Grow(b, len(l.Services)*itemSize), '{')}
 	w.key("endpoint_services")
 	w.b = appendSlice(w.b, l.Services, func(b []byte, s Service) []byte { return s.AppendJSON(b) })
 	w.num("total_count", int64(l.TotalCount))
@@ -104,7 +109,7 @@ func (ep Endpoint) AppendJSON(b []byte) []byte {
 
 // AppendJSON appends l as encoding/json would encode it.
 func (l EndpointList) AppendJSON(b []byte) []byte {
-	w := obj{b: append(b, '{')}
+	w := obj{b: append(slices.Grow(b, len(l.Endpoints)*itemSize), '{')}
 	w.key("endpoints")
 	w.b = appendSlice(w.b, l.Endpoints, func(b []byte, ep Endpoint) []byte { return ep.AppendJSON(b) })
 	w.num("total_count", int64(l.TotalCount))
@@ -197,16 +202,25 @@ func appendSlice[T any](b []byte, v []T, item func([]byte, T) []byte) []byte {
 
 const hex = "0123456789abcdef"
 
+// plain marks the ASCII bytes a JSON string holds as they are: not a
+// control character, quote, backslash or HTML-special character.
+var plain = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // appendString appends s as a JSON string exactly as encoding/json does:
 // HTML-safe (<, >, & escaped), U+2028 and U+2029 escaped, invalid UTF-8
-// replaced by U+FFFD.
+// replaced by U+FFFD. Runs of plain bytes are copied at once.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if plain[c] {
 				i++
 				continue
 			}
@@ -232,21 +246,19 @@ func appendString(b []byte, s string) []byte {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
+		switch {
+		case r == utf8.RuneError && size == 1:
 			b = append(b, s[start:i]...)
 			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
+		case r == '\u2028' || r == '\u2029':
 			b = append(b, s[start:i]...)
 			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
 			i += size
-			start = i
 			continue
 		}
 		i += size
+		start = i
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')

@@ -74,10 +74,10 @@ func (e *Engine) ListEndpoints(t Tenant, q url.Values) (api.EndpointList, *api.E
 	if p == nil {
 		return out, nil
 	}
-	sel, total := page(p.endpoints, (*endpoint).rec, func(ep *endpoint) bool {
+	sel, total := page(p.endpoints, (*endpoint).rec, filterIf(id+vpc+name != "", func(ep *endpoint) bool {
 		return (id == "" || ep.view.ID == id) && (vpc == "" || ep.view.VpcID == vpc) &&
 			fuzzy(ep.view.EndpointServiceName, name)
-	}, lq)
+	}), lq)
 	out.TotalCount = total
 	for _, ep := range sel {
 		out.Endpoints = append(out.Endpoints, ep.render())

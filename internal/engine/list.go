@@ -60,45 +60,49 @@ func ParseListQuery(q url.Values, maxLimit int) (ListQuery, *api.Error) {
 }
 
 // page returns the items that match, ordered and cut as q says, and how
-// many matched in all. items are in creation order. Equal timestamps are
-// ordered by creation, so "newest first" holds within one second too (the
-// gophertelekomcloud acceptance test reads List()[0] as the newest).
-// An offset past the end gives an empty page, not an error (spec 1.6).
+// many matched in all. items are in creation order; a nil match takes them
+// all, so an unfiltered page costs O(limit), not O(items). Equal
+// timestamps are ordered by creation, so "newest first" holds within one
+// second too (the gophertelekomcloud acceptance test reads List()[0] as the
+// newest). An offset past the end gives an empty page, not an error (spec
+// 1.6).
 func page[T any](items []T, rec func(T) *record, match func(T) bool, q ListQuery) ([]T, int) {
-	if q.ByUpdated {
+	if match != nil {
 		var sel []T
 		for _, it := range items {
 			if match(it) {
 				sel = append(sel, it)
 			}
 		}
-		slices.SortStableFunc(sel, func(a, b T) int {
+		items = sel
+	}
+	if q.ByUpdated {
+		items = slices.Clone(items)
+		slices.SortStableFunc(items, func(a, b T) int {
 			ra, rb := rec(a), rec(b)
 			return cmp.Or(ra.updated.Compare(rb.updated), cmp.Compare(ra.seq, rb.seq))
 		})
-		items, match = sel, func(T) bool { return true }
 	}
-	var out []T
-	total := 0
-	take := func(it T) {
-		if !match(it) {
-			return
-		}
-		if total >= q.Offset && total < q.Offset+q.Limit {
-			out = append(out, it)
-		}
-		total++
-	}
-	if q.Asc {
-		for _, it := range items {
-			take(it)
-		}
-	} else {
-		for i := len(items) - 1; i >= 0; i-- {
-			take(items[i])
+	total := len(items)
+	from, to := min(q.Offset, total), min(q.Offset+q.Limit, total)
+	out := make([]T, 0, to-from)
+	for i := from; i < to; i++ {
+		if q.Asc {
+			out = append(out, items[i])
+		} else {
+			out = append(out, items[total-1-i])
 		}
 	}
 	return out, total
+}
+
+// filterIf returns f when a filter is set, else nil: no per-item work for
+// an unfiltered list.
+func filterIf[T any](set bool, f func(T) bool) func(T) bool {
+	if !set {
+		return nil
+	}
+	return f
 }
 
 // fuzzy is the documented name filter: a case-insensitive substring match

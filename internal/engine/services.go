@@ -80,9 +80,9 @@ func (e *Engine) ListServices(t Tenant, q url.Values) (api.ServiceList, *api.Err
 	if p == nil {
 		return api.ServiceList{Services: []api.Service{}}, nil
 	}
-	sel, total := page(p.services, func(s *service) *record { return &s.record }, func(s *service) bool {
+	sel, total := page(p.services, func(s *service) *record { return &s.record }, filterIf(id+status+name != "", func(s *service) bool {
 		return (id == "" || s.view.ID == id) && (status == "" || s.view.Status == status) && fuzzy(s.view.ServiceName, name)
-	}, lq)
+	}), lq)
 	out := api.ServiceList{Services: make([]api.Service, len(sel)), TotalCount: total}
 	for i, s := range sel {
 		out.Services[i] = s.render()

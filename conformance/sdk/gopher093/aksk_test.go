@@ -14,10 +14,15 @@ import (
 
 // TestAKSKSigning: in AK/SK mode the SDK sends no token but an
 // SDK-HMAC-SHA256 Authorization, X-Sdk-Date and X-Project-Id; the fake
-// takes the project from X-Project-Id (real-clients.md 1.1, 2.1).
+// finds the tenant by its access key and verifies the signature with its
+// secret key (real-clients.md 1.1, 2.1).
 func TestAKSKSigning(t *testing.T) {
 	t.Parallel()
-	e := start(t)
+	signer := fake.DefaultTenant
+	signer.AccessKey, signer.SecretKey = "AK", "SK" // the fake checks every signature
+	sc0 := scenario.New()
+	srv := fake.NewTest(t, fake.WithScenario(sc0), fake.WithDefaultTenant(signer))
+	e := env{srv: srv, journal: sc0}
 	pc := &golangsdk.ProviderClient{AKSKAuthOptions: golangsdk.AKSKAuthOptions{AccessKey: "AK", SecretKey: "SK", ProjectId: fake.DefaultProjectID}}
 	pc.HTTPClient = *e.srv.Client()
 	sc := &golangsdk.ServiceClient{ProviderClient: pc, Endpoint: e.srv.Endpoint(fake.DefaultProjectID)}

@@ -26,7 +26,7 @@ const (
 
 // start returns a fake (zero delays: a transition completes at the next
 // request) with its journal, and a Huawei client signing with AK/SK for
-// the default project, over the fake's in-memory transport
+// the default project, whose secret key the fake knows and checks, over the fake's in-memory transport
 // (real-clients.md 2.2).
 func start(t *testing.T) (*vpcep.VpcepClient, *scenario.Scenario) {
 	t.Helper()
@@ -36,7 +36,9 @@ func start(t *testing.T) (*vpcep.VpcepClient, *scenario.Scenario) {
 // startWith is start with the scenario sc.
 func startWith(t *testing.T, sc *scenario.Scenario) (*vpcep.VpcepClient, *scenario.Scenario) {
 	t.Helper()
-	srv := fake.NewTest(t, fake.WithScenario(sc))
+	signer := fake.DefaultTenant
+	signer.AccessKey, signer.SecretKey = "AK", "SK" // every request's signature is verified
+	srv := fake.NewTest(t, fake.WithScenario(sc), fake.WithDefaultTenant(signer))
 	cred, err := basic.NewCredentialsBuilder().WithAk("AK").WithSk("SK").WithProjectId(fake.DefaultProjectID).SafeBuild()
 	require.NoError(t, err)
 	hc, err := vpcep.VpcepClientBuilder().WithEndpoints([]string{srv.URL}).WithCredential(cred).

@@ -76,9 +76,10 @@ var serviceCases = []Case{
 	{Name: "create with a port clash on the same backend", Op: OpCreateService, Method: http.MethodPost, Path: svcPath,
 		Body: `{"port_id":"{port_id}","vpc_id":"{vpc_id}","server_type":"{server_type}","ports":[{"client_port":80,"server_port":{fixture_server_port}}]}`, Status: 400, Code: "EndPoint.3044"},
 
-	// Get.
+	// Get. (connection_count is only typed: the "create" endpoint case runs
+	// in parallel on the fixture service, and creating endpoints count.)
 	{Name: "get", Op: OpGetService, Method: http.MethodGet, Path: svcOne, Status: 200,
-		Fields: serviceFields.with(Fields{"id": "={service_id}", "status": "=available", "connection_count": "=0"})},
+		Fields: serviceFields.with(Fields{"id": "={service_id}", "status": "=available", "connection_count": "number"})},
 	{Name: "get unknown", Op: OpGetService, Method: http.MethodGet, Path: "vpc-endpoint-services/{unknown_id}", Status: 404, Code: "EndPoint.0005"},
 	{Name: "get malformed id", Op: OpGetService, Method: http.MethodGet, Path: "vpc-endpoint-services/not-an-id", Status: 400, Code: "EndPoint.3062"},
 	{Name: "get another tenant's service", Op: OpGetService, Method: http.MethodGet, As: Other,

@@ -6,24 +6,37 @@ import (
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/internal/engine"
+	"github.com/seed42eb3344/vpcepfake/internal/iam"
 )
 
 // authenticate finds the tenant of a /v1 request (spec 1.2). An IAM token
-// in X-Auth-Token names its tenant. Without one, a request signed the
-// Huawei SDK way (Authorization: SDK-HMAC-SHA256 … plus X-Sdk-Date) is
-// taken for the project in X-Project-Id; the signature is not checked.
-// Missing or unknown credentials give 401 EndPoint.0003; a malformed path
-// project 400 EndPoint.0014; credentials of another project 403
-// EndPoint.0004.
-func (s *Server) authenticate(r *http.Request, pathProject string) (Tenant, *api.Error) {
+// in X-Auth-Token names its tenant. Without one, a request signed the SDK
+// way (Authorization: SDK-HMAC-SHA256 … plus X-Sdk-Date, in the Huawei
+// "Access=AK" or the gophertelekomcloud "Credential=AK/…" form) is the
+// tenant whose AccessKey it names, with the signature checked when that
+// tenant has a SecretKey; a signature by an unknown AK is taken for the
+// project in X-Project-Id, unchecked. Missing or unknown credentials and a
+// wrong signature give 401 EndPoint.0003; a malformed path project 400
+// EndPoint.0014; credentials of another project 403 EndPoint.0004.
+func (s *Server) authenticate(c *call, pathProject string) (Tenant, *api.Error) {
 	var (
 		t  Tenant
 		ok bool
+		r  = c.r
 	)
 	if tok := r.Header.Get("X-Auth-Token"); tok != "" {
 		t, ok = s.eng.TenantByToken(tok)
 	} else if signed(r) {
-		t, ok = s.eng.TenantByProject(r.Header.Get("X-Project-Id"))
+		t, ok = s.eng.TenantByAccessKey(iam.AccessKey(r.Header.Get("Authorization")))
+		if ok && t.SecretKey != "" {
+			body, err := c.readBody()
+			if err != nil {
+				return t, err
+			}
+			ok = iam.VerifySignature(r, body, t.SecretKey)
+		} else if !ok {
+			t, ok = s.eng.TenantByProject(r.Header.Get("X-Project-Id"))
+		}
 	}
 	switch {
 	case !ok:

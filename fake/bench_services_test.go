@@ -3,7 +3,6 @@ package fake_test
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"sync"
@@ -35,20 +34,14 @@ func newBenchClient(b *testing.B, srv *fake.Server) *benchClient {
 }
 
 func (c *benchClient) do(method, path, body string, want int) []byte {
-	req, _ := http.NewRequest(method, c.base+path, strings.NewReader(body))
-	req.Header.Set("X-Auth-Token", fake.DefaultToken)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := c.http.Do(req)
+	r, err := roundTrip(c.http, method, c.base+path, body, tenantHeaders(fake.DefaultTenant))
 	if err != nil {
 		c.b.Fatal(err)
 	}
-	raw := make([]byte, resp.ContentLength) // what a careful client does
-	_, _ = io.ReadFull(resp.Body, raw)
-	resp.Body.Close()
-	if resp.StatusCode != want {
-		c.b.Fatalf("%s %s: %d %s", method, path, resp.StatusCode, raw)
+	if r.Status != want {
+		c.b.Fatalf("%s %s: %d %s", method, path, r.Status, r.Body)
 	}
-	return raw
+	return r.Body
 }
 
 // createServices creates n services and returns their ids.

@@ -3,9 +3,7 @@ package fake_test
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -17,6 +15,14 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
+// tryServices sends a request as the default tenant to services+path and
+// fails nothing: goroutines collect the errors.
+func tryServices(srv *fake.Server, method, path, body string) (int, []byte, error) {
+	r, err := roundTrip(srv.Client(), method, srv.URL+apiPath(fake.DefaultTenant, services+path), body,
+		tenantHeaders(fake.DefaultTenant))
+	return r.Status, r.Body, err
+}
+
 // TestConcurrentUse creates, lists, reads and deletes from many
 // goroutines (run it with -race). Every list must be self-consistent, and
 // the final count must match what was created and deleted.
@@ -27,21 +33,6 @@ func TestConcurrentUse(t *testing.T) {
 		each    = 12
 	)
 	srv := fake.NewTest(t, fake.WithQuotas(fake.Quotas{Services: workers * each, Endpoints: 1}))
-	client := srv.Client()
-	do := func(method, path, b string) (int, []byte, error) {
-		req, err := http.NewRequest(method, srv.URL+"/v1/"+fake.DefaultProjectID+services+path, strings.NewReader(b))
-		if err != nil {
-			return 0, nil, err
-		}
-		req.Header.Set("X-Auth-Token", fake.DefaultToken)
-		res, err := client.Do(req)
-		if err != nil {
-			return 0, nil, err
-		}
-		defer res.Body.Close()
-		out, err := io.ReadAll(res.Body)
-		return res.StatusCode, out, err
-	}
 	var (
 		wg     sync.WaitGroup
 		mu     sync.Mutex
@@ -58,7 +49,7 @@ func TestConcurrentUse(t *testing.T) {
 			for i := range each {
 				b := fmt.Sprintf(`{"port_id":%q,"vpc_id":%q,"server_type":"VM","ports":[{"client_port":1,"server_port":%d}]}`,
 					portA, vpcA, 1+w*each+i)
-				code, out, err := do(http.MethodPost, "", b)
+				code, out, err := tryServices(srv, http.MethodPost, "", b)
 				if err != nil || code != http.StatusOK {
 					fail("create: %d %s %v", code, out, err)
 					continue
@@ -68,7 +59,7 @@ func TestConcurrentUse(t *testing.T) {
 					fail("create body: %v", err)
 					continue
 				}
-				code, out, err = do(http.MethodGet, "?limit=1000", "")
+				code, out, err = tryServices(srv, http.MethodGet, "?limit=1000", "")
 				var l api.ServiceList
 				if err != nil || code != http.StatusOK || json.Unmarshal(out, &l) != nil {
 					fail("list: %d %s %v", code, out, err)
@@ -83,7 +74,7 @@ func TestConcurrentUse(t *testing.T) {
 				if i%2 == 1 {
 					// The list above settled the create (zero delays), so
 					// the delete cannot meet a creating service.
-					if code, out, err = do(http.MethodDelete, "/"+s.ID, ""); err != nil || code != http.StatusNoContent {
+					if code, out, err = tryServices(srv, http.MethodDelete, "/"+s.ID, ""); err != nil || code != http.StatusNoContent {
 						fail("delete: %d %s %v", code, out, err)
 					}
 				}
@@ -137,9 +128,7 @@ func TestConcurrentClock(t *testing.T) {
 			for i := range 5 {
 				b := fmt.Sprintf(`{"port_id":%q,"vpc_id":%q,"server_type":"VM","ports":[{"client_port":1,"server_port":%d}]}`,
 					portA, vpcA, 1+w*10+i)
-				req, _ := http.NewRequest(http.MethodPost, srv.URL+"/v1/"+fake.DefaultProjectID+services, strings.NewReader(b))
-				req.Header.Set("X-Auth-Token", fake.DefaultToken)
-				res, err := srv.Client().Do(req)
+				_, out, err := tryServices(srv, http.MethodPost, "", b)
 				if err != nil {
 					mu.Lock()
 					errs = append(errs, err.Error())
@@ -147,19 +136,15 @@ func TestConcurrentClock(t *testing.T) {
 					continue
 				}
 				var s api.Service
-				_ = json.NewDecoder(res.Body).Decode(&s)
-				res.Body.Close()
+				_ = json.Unmarshal(out, &s)
 				seenAvailable := false
 				for range 5 {
-					req, _ := http.NewRequest(http.MethodGet, srv.URL+"/v1/"+fake.DefaultProjectID+services+"/"+s.ID, nil)
-					req.Header.Set("X-Auth-Token", fake.DefaultToken)
-					res, err := srv.Client().Do(req)
+					_, out, err := tryServices(srv, http.MethodGet, "/"+s.ID, "")
 					if err != nil {
 						continue
 					}
 					var g api.Service
-					_ = json.NewDecoder(res.Body).Decode(&g)
-					res.Body.Close()
+					_ = json.Unmarshal(out, &g)
 					mu.Lock()
 					switch {
 					case g.Status == "available":

@@ -1,7 +1,6 @@
 package fake_test
 
 import (
-	"encoding/json"
 	"net/http"
 	"testing"
 	"time"
@@ -25,13 +24,12 @@ func onScenario(tb testing.TB, scn *scenario.Scenario, opts ...fake.Option) (*cl
 // "gone" after it was deleted.
 func (c *client) endpointStatus(id string) string {
 	c.tb.Helper()
-	status, b := c.do(http.MethodGet, "/vpc-endpoints/"+id, nil)
-	if status == http.StatusNotFound {
+	r := c.send(http.MethodGet, "/vpc-endpoints/"+id, nil)
+	if r.Status == http.StatusNotFound {
 		return "gone"
 	}
 	var ep api.Endpoint
-	require.Equal(c.tb, http.StatusOK, status, string(b))
-	require.NoError(c.tb, json.Unmarshal(b, &ep))
+	r.want(c.tb, http.StatusOK, &ep)
 	return ep.Status
 }
 

@@ -3,9 +3,7 @@ package fake_test
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/benbjohnson/clock"
@@ -16,24 +14,16 @@ import (
 // call sends one authenticated request as the default tenant and decodes
 // the JSON answer into out (when not nil).
 func call(c *http.Client, method, url, body string, out any) int {
-	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	r, err := roundTrip(c, method, url, body, tenantHeaders(fake.DefaultTenant))
 	if err != nil {
 		panic(err)
 	}
-	req.Header.Set("X-Auth-Token", fake.DefaultToken)
-	req.Header.Set("Content-Type", "application/json")
-	res, err := c.Do(req)
-	if err != nil {
-		panic(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
 	if out != nil {
-		if err := json.Unmarshal(b, out); err != nil {
+		if err := json.Unmarshal(r.Body, out); err != nil {
 			panic(err)
 		}
 	}
-	return res.StatusCode
+	return r.Status
 }
 
 const exampleBody = `{

@@ -3,21 +3,41 @@ package fake
 import (
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/control"
+	"github.com/seed42eb3344/vpcepfake/internal/iam"
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
+// Limits of ListenAndServe against slow or hostile clients. WriteTimeout
+// leaves room for scenario latencies of up to a minute.
 const (
 	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = 2 * time.Minute
+	idleTimeout       = 2 * time.Minute
+	maxHeaderBytes    = 64 << 10
 	shutdownTimeout   = 5 * time.Second
 )
 
 // ServeHTTP answers one API request: route, authenticate, read the body,
 // run the operation, encode the answer. Every response carries
 // X-Request-Id; every error is the documented envelope.
+//
+// Paths under /v3/ go to the fake IAM and paths under /_fake/ to the
+// control API and dashboard; neither prefix is a VPCEP path.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch p := r.URL.Path; {
+	case strings.HasPrefix(p, iam.Prefix) || p == iam.Path:
+		s.iam.ServeHTTP(w, r)
+		return
+	case strings.HasPrefix(p, control.Prefix) || p == "/_fake":
+		s.control.ServeHTTP(w, r)
+		return
+	}
 	id := s.eng.NewRequestID()
 	w.Header()["X-Request-Id"] = []string{id}
 	if s.scn != nil {
@@ -43,7 +63,7 @@ func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
 		x.route(s.router.templates[rt], rt, params)
 	}
 	if len(rt.segs) > 0 && rt.segs[0] == "v1" {
-		t, err := s.authenticate(r, params[0])
+		t, err := s.authenticate(c, params[0])
 		if err != nil {
 			return s.reject(r, rt.op, err)
 		}
@@ -57,11 +77,9 @@ func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
 			return s.reject(r, rt.op, err)
 		}
 	}
-	body, err := readBody(r)
-	if err != nil {
+	if _, err := c.readBody(); err != nil {
 		return s.reject(r, rt.op, err)
 	}
-	c.body = body
 	v, err := rt.handler(s, c)
 	if err != nil {
 		return s.reject(r, rt.op, err)

@@ -1,9 +1,6 @@
 package fake_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"io"
 	"net/http"
 	"testing"
 
@@ -15,60 +12,52 @@ import (
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
-// client calls one server as one tenant through the in-memory transport.
+// client calls one server as one tenant; paths are relative to
+// /v1/{project_id}.
 type client struct {
 	tb     testing.TB
 	srv    *fake.Server
-	hc     *http.Client
 	tenant fake.Tenant
 	nsvc   int // services created, for distinct backend ports
 }
 
 func newClient(tb testing.TB, srv *fake.Server, t fake.Tenant) *client {
-	return &client{tb: tb, srv: srv, hc: srv.Client(), tenant: t}
+	return &client{tb: tb, srv: srv, tenant: t}
 }
 
-// do sends method to /v1/{project}{path} with body as JSON (nil: none) and
-// returns the status and the raw answer.
+// send sends method to /v1/{project}{path} with body (see payload) and
+// returns the answer.
+func (c *client) send(method, path string, body any) reply {
+	c.tb.Helper()
+	return send(c.tb, c.srv, c.tenant, method, apiPath(c.tenant, path), body)
+}
+
+// do sends a request and returns the status and the raw answer.
 func (c *client) do(method, path string, body any) (int, []byte) {
 	c.tb.Helper()
-	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		require.NoError(c.tb, err)
-		rd = bytes.NewReader(b)
-	}
-	req, err := http.NewRequest(method, c.srv.URL+"/v1/"+c.tenant.ProjectID+path, rd)
-	require.NoError(c.tb, err)
-	req.Header.Set("X-Auth-Token", c.tenant.Token)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := c.hc.Do(req)
-	require.NoError(c.tb, err)
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	require.NoError(c.tb, err)
-	return resp.StatusCode, b
+	r := c.send(method, path, body)
+	return r.Status, r.Body
 }
 
 // ok sends a request that must answer want and decodes the answer into out
 // (nil: ignored).
 func (c *client) ok(method, path string, body any, want int, out any) {
 	c.tb.Helper()
-	status, b := c.do(method, path, body)
-	require.Equal(c.tb, want, status, "%s %s: %s", method, path, b)
-	if out != nil {
-		require.NoError(c.tb, json.Unmarshal(b, out), string(b))
-	}
+	c.send(method, path, body).want(c.tb, want, out)
 }
 
 // fails sends a request that must be refused with status and code.
 func (c *client) fails(method, path string, body any, status int, code string) {
 	c.tb.Helper()
-	got, b := c.do(method, path, body)
-	var e api.Error
-	require.NoError(c.tb, json.Unmarshal(b, &e), string(b))
-	require.Equal(c.tb, status, got, "%s %s: %s", method, path, b)
-	require.Equal(c.tb, code, e.Code, "%s %s: %s", method, path, b)
+	c.send(method, path, body).wantError(c.tb, status, code)
+}
+
+// clientGet GETs path as c's tenant; it must answer 200 with a T.
+func clientGet[T any](c *client, path string) T {
+	c.tb.Helper()
+	var v T
+	c.ok(http.MethodGet, path, nil, http.StatusOK, &v)
+	return v
 }
 
 // The ids the tests use for networks that the lenient inventory accepts.
@@ -89,7 +78,7 @@ func (c *client) createService(approval bool) api.Service {
 		"port_id": portID, "vpc_id": vpcID, "server_type": "VM", "approval_enabled": approval,
 		"ports": []map[string]any{{"client_port": 80, "server_port": 8000 + c.nsvc, "protocol": "TCP"}},
 	}, 200, &s)
-	c.ok(http.MethodGet, "/vpc-endpoint-services/"+s.ID, nil, 200, &s)
+	s = c.getService(s.ID)
 	require.Equal(c.tb, "available", s.Status)
 	return s
 }
@@ -111,25 +100,19 @@ func (c *client) createEndpoint(body map[string]any) api.Endpoint {
 // getEndpoint reads an endpoint that must exist.
 func (c *client) getEndpoint(id string) api.Endpoint {
 	c.tb.Helper()
-	var ep api.Endpoint
-	c.ok(http.MethodGet, "/vpc-endpoints/"+id, nil, 200, &ep)
-	return ep
+	return clientGet[api.Endpoint](c, "/vpc-endpoints/"+id)
 }
 
 // getService reads a service that must exist.
 func (c *client) getService(id string) api.Service {
 	c.tb.Helper()
-	var s api.Service
-	c.ok(http.MethodGet, "/vpc-endpoint-services/"+id, nil, 200, &s)
-	return s
+	return clientGet[api.Service](c, "/vpc-endpoint-services/"+id)
 }
 
 // connections lists a service's connections with query q ("" for none).
 func (c *client) connections(serviceID, q string) api.ConnectionList {
 	c.tb.Helper()
-	var l api.ConnectionList
-	c.ok(http.MethodGet, "/vpc-endpoint-services/"+serviceID+"/connections"+q, nil, 200, &l)
-	return l
+	return clientGet[api.ConnectionList](c, "/vpc-endpoint-services/"+serviceID+"/connections"+q)
 }
 
 // action sends receive or reject for one endpoint and returns the answer.
@@ -145,8 +128,7 @@ func (c *client) action(serviceID, action, endpointID string) api.Connection {
 // quota returns the used count of resource type typ.
 func (c *client) quota(typ string) api.Quota {
 	c.tb.Helper()
-	var q api.QuotaResponse
-	c.ok(http.MethodGet, "/quotas?type="+typ, nil, 200, &q)
+	q := clientGet[api.QuotaResponse](c, "/quotas?type="+typ)
 	require.Len(c.tb, q.Quotas.Resources, 1)
 	return q.Quotas.Resources[0]
 }
@@ -164,12 +146,21 @@ type policyFunc func(c scenario.Change, def scenario.Plan) scenario.Plan
 
 func (f policyFunc) Plan(c scenario.Change, def scenario.Plan) scenario.Plan { return f(c, def) }
 
+// onTransition is a policy that lets change alter the default plan of transition tr
+// and keeps every other default.
+func onTransition(tr scenario.Transition, change func(def scenario.Plan) scenario.Plan) policyFunc {
+	return func(c scenario.Change, def scenario.Plan) scenario.Plan {
+		if c.Transition == tr {
+			return change(def)
+		}
+		return def
+	}
+}
+
 // failing fails every transition tr with code.
 func failing(tr scenario.Transition, code string) fake.Option {
-	return fake.WithPolicy(policyFunc(func(c scenario.Change, def scenario.Plan) scenario.Plan {
-		if c.Transition == tr {
-			def.Fail = &scenario.Failure{Code: code, Message: "scripted failure"}
-		}
+	return fake.WithPolicy(onTransition(tr, func(def scenario.Plan) scenario.Plan {
+		def.Fail = &scenario.Failure{Code: code, Message: "scripted failure"}
 		return def
 	}))
 }

@@ -34,12 +34,7 @@ func (p *policy) Plan(c scenario.Change, def scenario.Plan) scenario.Plan {
 // only returns a policy that applies plan to transition tr and the
 // default plan to every other.
 func only(tr scenario.Transition, plan scenario.Plan) *policy {
-	return &policy{plan: func(c scenario.Change, def scenario.Plan) scenario.Plan {
-		if c.Transition == tr {
-			return plan
-		}
-		return def
-	}}
+	return &policy{plan: onTransition(tr, func(scenario.Plan) scenario.Plan { return plan })}
 }
 
 func status(t *testing.T, srv *fake.Server, id string) (string, string) {

@@ -207,8 +207,8 @@ func TestListServicesBodyShape(t *testing.T) {
 	assert.JSONEq(t, `{"endpoint_services":[],"total_count":0}`, string(r.Body))
 
 	s := create(t, srv, nil)
-	request(t, srv, http.MethodPost, "/v1/"+otherProject+services,
-		body(t, baseCreate(), map[string]any{"port_id": portC}), map[string]string{"X-Auth-Token": otherToken})
+	send(t, srv, otherTenant, http.MethodPost, servicesPath(otherTenant, ""),
+		body(t, baseCreate(), map[string]any{"port_id": portC}))
 	_, r = list(t, srv, "")
 	assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
 	m := r.JSON(t)

@@ -46,8 +46,18 @@ const (
 	DefaultRegion    = "eu-de"
 )
 
+// The IAM login of the default tenant (POST /v3/auth/tokens, real-clients
+// §2.3): user DefaultUserName with DefaultPassword in domain
+// DefaultDomainName; the project is named after the region ("eu-de").
+const (
+	DefaultDomainName = "fake-domain"
+	DefaultUserName   = "fake-user"
+	DefaultPassword   = "fake-password"
+)
+
 // DefaultTenant is the tenant every server starts with.
-var DefaultTenant = Tenant{DomainID: DefaultDomainID, ProjectID: DefaultProjectID, Token: DefaultToken}
+var DefaultTenant = Tenant{DomainID: DefaultDomainID, ProjectID: DefaultProjectID, Token: DefaultToken,
+	DomainName: DefaultDomainName, UserName: DefaultUserName, Password: DefaultPassword}
 
 // RealisticDelays are close to the real cloud (1-2 minutes per asynchronous
 // operation, spec 6); use them with a mock clock or testing/synctest.

@@ -33,8 +33,7 @@ func TestOddValuesNeverBreak(t *testing.T) {
 			return
 		}
 		require.Equal(t, http.StatusBadRequest, r.Status, "%s", r.Body)
-		var e api.Error
-		require.NoError(t, json.Unmarshal(r.Body, &e))
+		e := r.apiError(t)
 		want, ok := api.Lookup(e.Code)
 		require.True(t, ok, "undocumented code %q", e.Code)
 		assert.Equal(t, want.Msg, e.Msg)

@@ -22,12 +22,23 @@ type route struct {
 
 // call is one request on its way through the handlers.
 type call struct {
-	r      *http.Request
-	op     string
-	tenant Tenant
-	params []string // the path parameters, backed by pbuf
-	pbuf   [maxSegs]string
-	body   []byte
+	r       *http.Request
+	op      string
+	tenant  Tenant
+	params  []string // the path parameters, backed by pbuf
+	pbuf    [maxSegs]string
+	body    []byte
+	read    bool       // the body was read (authentication may read it first)
+	bodyErr *api.Error // the error of reading it
+}
+
+// readBody reads the request body once; later calls return the same.
+func (c *call) readBody() ([]byte, *api.Error) {
+	if !c.read {
+		c.body, c.bodyErr = readBody(c.r)
+		c.read = true
+	}
+	return c.body, c.bodyErr
 }
 
 // router finds the route of a request. Literal segments win over

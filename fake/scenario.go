@@ -75,3 +75,6 @@ func (s *Server) serveScenario(w http.ResponseWriter, r *http.Request, id string
 	}
 	writeJSON(w, status, v, x.out)
 }
+
+// Scenario returns the scenario given with WithScenario, nil without one.
+func (s *Server) Scenario() *scenario.Scenario { return s.scn }

@@ -1,7 +1,6 @@
 package fake_test
 
 import (
-	"io"
 	"net/http"
 	"testing"
 
@@ -20,21 +19,10 @@ func BenchmarkScenarioOverhead(b *testing.B) {
 		{"empty", []fake.Option{fake.WithScenario(scenario.New())}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			srv := fake.NewTest(b, bc.opts...)
-			c := srv.Client()
-			req, err := http.NewRequest(http.MethodGet, srv.Endpoint(fake.DefaultProjectID)+"vpc-endpoint-services", nil)
-			if err != nil {
-				b.Fatal(err)
-			}
-			req.Header.Set("X-Auth-Token", fake.DefaultToken)
+			c := newBenchClient(b, fake.NewTest(b, bc.opts...))
 			b.ReportAllocs()
 			for b.Loop() {
-				resp, err := c.Do(req)
-				if err != nil {
-					b.Fatal(err)
-				}
-				_, _ = io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
+				c.do(http.MethodGet, "vpc-endpoint-services", "", http.StatusOK)
 			}
 		})
 	}

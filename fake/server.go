@@ -19,7 +19,9 @@ import (
 
 	"github.com/benbjohnson/clock"
 
+	"github.com/seed42eb3344/vpcepfake/internal/control"
 	"github.com/seed42eb3344/vpcepfake/internal/engine"
+	"github.com/seed42eb3344/vpcepfake/internal/iam"
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
@@ -36,12 +38,15 @@ type Server struct {
 	// Client reaches.
 	URL string
 
-	eng    *engine.Engine
-	tenant Tenant
-	router *router
-	log    *slog.Logger
-	http   *httptest.Server
-	scn    *scenario.Scenario // nil: no faults, no journal
+	eng     *engine.Engine
+	tenant  Tenant
+	router  *router
+	log     *slog.Logger
+	http    *httptest.Server
+	scn     *scenario.Scenario // nil: no faults, no journal
+	iam     *iam.Handler
+	control *control.Handler
+	initial Snapshot // the state Reset returns to
 }
 
 // New returns a Server that serves in memory only: use Handler, or Client
@@ -64,6 +69,9 @@ func New(opts ...Option) *Server {
 			panic("fake: " + err.Error())
 		}
 	}
+	s.iam = &iam.Handler{Dir: s.eng, Region: s.eng.Region(), Now: s.eng.Clock().Now}
+	s.control = &control.Handler{Fake: s}
+	s.initial = s.eng.Export()
 	return s
 }
 
@@ -110,6 +118,9 @@ func (s *Server) Tenant() Tenant { return s.tenant }
 // AddTenant registers another tenant while the server runs.
 func (s *Server) AddTenant(t Tenant) error { return s.eng.AddTenant(t) }
 
+// Tenants returns every tenant, ordered by project id.
+func (s *Server) Tenants() []Tenant { return s.eng.Tenants() }
+
 // Endpoint returns the VPCEP base URL of a project, {URL}/v1/{project_id}/,
 // as a service catalog would publish it (with the trailing slash that
 // gophertelekomcloud requires).
@@ -123,7 +134,9 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{Handler: s, ReadHeaderTimeout: readHeaderTimeout}
+	hs := &http.Server{Handler: s, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
+		WriteTimeout: writeTimeout, IdleTimeout: idleTimeout, MaxHeaderBytes: maxHeaderBytes,
+		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
 	if ready != nil {
 		ready(ln.Addr())
 	}

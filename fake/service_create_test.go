@@ -340,8 +340,7 @@ func TestCreateServiceQuota(t *testing.T) {
 	requireError(t, r, api.E1018)
 	assert.Equal(t, "Endpoint.1018", api.E1018.Code)
 	// The quota is per project.
-	o := request(t, srv, http.MethodPost, "/v1/"+otherProject+services, body(t, baseCreate(), map[string]any{"port_id": portC}),
-		map[string]string{"X-Auth-Token": otherToken})
+	o := send(t, srv, otherTenant, http.MethodPost, servicesPath(otherTenant, ""), body(t, baseCreate(), map[string]any{"port_id": portC}))
 	assert.Equal(t, http.StatusOK, o.Status, "%s", o.Body)
 }
 

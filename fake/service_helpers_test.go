@@ -1,9 +1,7 @@
 package fake_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"io"
 	"maps"
 	"net/http"
 	"testing"
@@ -31,50 +29,6 @@ const (
 )
 
 var otherTenant = fake.Tenant{DomainID: "d2", ProjectID: otherProject, Token: otherToken}
-
-// reply is one HTTP answer, body read.
-type reply struct {
-	Status int
-	Header http.Header
-	Body   []byte
-}
-
-// JSON decodes the body into a generic map.
-func (r reply) JSON(t *testing.T) map[string]any {
-	t.Helper()
-	var m map[string]any
-	require.NoError(t, json.Unmarshal(r.Body, &m), "body: %s", r.Body)
-	return m
-}
-
-// request sends method path (relative to the server URL) with a raw body
-// and the given headers through the in-memory client.
-func request(t *testing.T, srv *fake.Server, method, path, body string, hdr map[string]string) reply {
-	t.Helper()
-	var rd io.Reader
-	if body != "" {
-		rd = bytes.NewBufferString(body)
-	}
-	req, err := http.NewRequest(method, srv.URL+path, rd)
-	require.NoError(t, err)
-	for k, v := range hdr {
-		req.Header.Set(k, v)
-	}
-	res, err := srv.Client().Do(req)
-	require.NoError(t, err)
-	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
-	require.NoError(t, err)
-	return reply{Status: res.StatusCode, Header: res.Header, Body: b}
-}
-
-// as sends a request with the default tenant's token to a path under the
-// default project (path starts after /v1/{project}).
-func as(t *testing.T, srv *fake.Server, method, path, body string) reply {
-	t.Helper()
-	return request(t, srv, method, "/v1/"+fake.DefaultProjectID+path, body,
-		map[string]string{"X-Auth-Token": fake.DefaultToken, "Content-Type": "application/json"})
-}
 
 const services = "/vpc-endpoint-services"
 
@@ -113,33 +67,32 @@ func body(t *testing.T, base map[string]any, over map[string]any) string {
 // create makes a service from baseCreate plus over and returns it decoded.
 func create(t *testing.T, srv *fake.Server, over map[string]any) api.Service {
 	t.Helper()
-	r := as(t, srv, http.MethodPost, services, body(t, baseCreate(), over))
-	require.Equal(t, http.StatusOK, r.Status, "create: %s", r.Body)
 	var s api.Service
-	require.NoError(t, json.Unmarshal(r.Body, &s))
+	as(t, srv, http.MethodPost, services, body(t, baseCreate(), over)).want(t, http.StatusOK, &s)
 	return s
+}
+
+// asGet GETs path as the default tenant and decodes a 200 answer into a T.
+func asGet[T any](t *testing.T, srv *fake.Server, path string) (T, reply) {
+	t.Helper()
+	r := as(t, srv, http.MethodGet, path, "")
+	var v T
+	if r.Status == http.StatusOK {
+		r.decode(t, &v)
+	}
+	return v, r
 }
 
 // get reads a service.
 func get(t *testing.T, srv *fake.Server, id string) (api.Service, reply) {
 	t.Helper()
-	r := as(t, srv, http.MethodGet, services+"/"+id, "")
-	var s api.Service
-	if r.Status == http.StatusOK {
-		require.NoError(t, json.Unmarshal(r.Body, &s))
-	}
-	return s, r
+	return asGet[api.Service](t, srv, services+"/"+id)
 }
 
 // list reads the service list with a raw query.
 func list(t *testing.T, srv *fake.Server, query string) (api.ServiceList, reply) {
 	t.Helper()
-	r := as(t, srv, http.MethodGet, services+query, "")
-	var l api.ServiceList
-	if r.Status == http.StatusOK {
-		require.NoError(t, json.Unmarshal(r.Body, &l))
-	}
-	return l, r
+	return asGet[api.ServiceList](t, srv, services+query)
 }
 
 // ports returns n mappings with client ports from 1 and server ports from
@@ -161,6 +114,17 @@ func requireError(t *testing.T, r reply, want *api.Error) {
 	var e map[string]any
 	require.NoError(t, json.Unmarshal(r.Body, &e), "body: %s", r.Body)
 	assert.Equal(t, map[string]any{"error_code": want.Code, "error_msg": want.Msg}, e)
+}
+
+// requireOutcome asserts a 200 answer when want is nil, else the
+// documented error want.
+func requireOutcome(t *testing.T, r reply, want *api.Error) {
+	t.Helper()
+	if want == nil {
+		require.Equal(t, http.StatusOK, r.Status, "body: %s", r.Body)
+		return
+	}
+	requireError(t, r, want)
 }
 
 // start is the instant every mock clock starts at.

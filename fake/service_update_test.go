@@ -1,7 +1,6 @@
 package fake_test
 
 import (
-	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -83,10 +82,9 @@ func TestUpdateServiceFields(t *testing.T) {
 			before := available(t, srv, map[string]any{"service_name": "orig", "description": "d"})
 			mock.Add(90 * time.Second)
 			r := put(t, srv, before.ID, tt.body)
-			require.Equal(t, http.StatusOK, r.Status, "%s", r.Body)
-			assertServiceShape(t, r.JSON(t))
 			var after api.Service
-			require.NoError(t, json.Unmarshal(r.Body, &after))
+			r.want(t, http.StatusOK, &after)
+			assertServiceShape(t, r.JSON(t))
 			assert.Equal(t, "available", after.Status)
 			assert.Equal(t, before.CreatedAt, after.CreatedAt)
 			assert.Equal(t, "2026-11-22T04:01:30Z", after.UpdatedAt)
@@ -145,9 +143,8 @@ func TestUpdateServiceAddressing(t *testing.T) {
 		fake.WithDelays(fake.Delays{ServiceCreate: time.Minute, ServiceDelete: time.Minute}))
 	creating := create(t, srv, nil)
 	mine := create(t, srv, map[string]any{"port_id": portB})
-	theirs := request(t, srv, http.MethodPost, "/v1/"+otherProject+services,
-		body(t, baseCreate(), map[string]any{"port_id": "88888888-8888-4888-8888-888888888888"}),
-		map[string]string{"X-Auth-Token": otherToken})
+	theirs := send(t, srv, otherTenant, http.MethodPost, servicesPath(otherTenant, ""),
+		body(t, baseCreate(), map[string]any{"port_id": "88888888-8888-4888-8888-888888888888"}))
 	require.Equal(t, http.StatusOK, theirs.Status, "%s", theirs.Body)
 	theirID := theirs.JSON(t)["id"].(string)
 	mock.Add(time.Minute)
@@ -173,7 +170,7 @@ func TestUpdateServiceAddressing(t *testing.T) {
 		})
 	}
 	// The other project's service is untouched and readable by its owner.
-	o := request(t, srv, http.MethodGet, "/v1/"+otherProject+services+"/"+theirID, "", map[string]string{"X-Auth-Token": otherToken})
+	o := send(t, srv, otherTenant, http.MethodGet, servicesPath(otherTenant, "/"+theirID), "")
 	require.Equal(t, http.StatusOK, o.Status)
 	assert.Equal(t, "", o.JSON(t)["description"])
 }
@@ -283,14 +280,13 @@ func TestDeleteService(t *testing.T) {
 func TestDeleteServiceErrors(t *testing.T) {
 	t.Parallel()
 	srv := fake.NewTest(t, fake.WithTenants(otherTenant))
-	theirs := request(t, srv, http.MethodPost, "/v1/"+otherProject+services, body(t, baseCreate(), nil),
-		map[string]string{"X-Auth-Token": otherToken})
+	theirs := send(t, srv, otherTenant, http.MethodPost, servicesPath(otherTenant, ""), body(t, baseCreate(), nil))
 	require.Equal(t, http.StatusOK, theirs.Status)
 	id := theirs.JSON(t)["id"].(string)
 	requireError(t, as(t, srv, http.MethodDelete, services+"/"+id, ""), api.E0005)
 	requireError(t, as(t, srv, http.MethodDelete, services+"/nope", ""), api.E3062)
 	requireError(t, as(t, srv, http.MethodDelete, services+"/77777777-7777-4777-8777-777777777777", ""), api.E0005)
-	o := request(t, srv, http.MethodGet, "/v1/"+otherProject+services+"/"+id, "", map[string]string{"X-Auth-Token": otherToken})
+	o := send(t, srv, otherTenant, http.MethodGet, servicesPath(otherTenant, "/"+id), "")
 	assert.Equal(t, "available", o.JSON(t)["status"])
 }
 

@@ -1,89 +1,36 @@
 package fake_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"io"
 	"net/http"
 	"testing"
 
 	"github.com/google/uuid"
-	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
-// tagClient calls one fake as one tenant; paths are relative to
-// /v1/{project_id}.
-type tagClient struct {
-	tb     testing.TB
-	srv    *fake.Server
-	tenant fake.Tenant
-}
+// tagClient is a client whose createService names and tags the service.
+type tagClient struct{ *client }
 
 func newTagClient(tb testing.TB, opts ...fake.Option) *tagClient {
-	return &tagClient{tb: tb, srv: fake.NewTest(tb, opts...), tenant: fake.DefaultTenant}
+	return &tagClient{newClient(tb, fake.NewTest(tb, opts...), fake.DefaultTenant)}
 }
 
 // with returns the client reporting to tb (a subtest's T).
 func (c *tagClient) with(tb testing.TB) *tagClient {
-	return &tagClient{tb: tb, srv: c.srv, tenant: c.tenant}
+	return &tagClient{newClient(tb, c.srv, c.tenant)}
 }
 
 // as returns a client of the same server for another tenant.
 func (c *tagClient) as(t fake.Tenant) *tagClient {
-	return &tagClient{tb: c.tb, srv: c.srv, tenant: t}
+	return &tagClient{newClient(c.tb, c.srv, t)}
 }
 
-// call sends body (raw when a string, JSON otherwise, none when nil) and
-// returns the status and the response body.
+// call sends body and returns the status and the response body.
 func (c *tagClient) call(method, path string, body any) (int, []byte) {
 	c.tb.Helper()
-	var r io.Reader
-	switch b := body.(type) {
-	case nil:
-	case string:
-		r = bytes.NewBufferString(b)
-	default:
-		j, err := json.Marshal(b)
-		require.NoError(c.tb, err)
-		r = bytes.NewReader(j)
-	}
-	req, err := http.NewRequest(method, c.srv.URL+"/v1/"+c.tenant.ProjectID+path, r)
-	require.NoError(c.tb, err)
-	req.Header.Set("Content-Type", "application/json")
-	if c.tenant.Token != "" {
-		req.Header.Set("X-Auth-Token", c.tenant.Token)
-	}
-	resp, err := c.srv.Client().Do(req)
-	require.NoError(c.tb, err)
-	defer resp.Body.Close()
-	out, err := io.ReadAll(resp.Body)
-	require.NoError(c.tb, err)
-	return resp.StatusCode, out
-}
-
-// ok sends a request that must answer status and decodes its body into v
-// (when v is not nil).
-func (c *tagClient) ok(method, path string, body any, status int, v any) {
-	c.tb.Helper()
-	got, out := c.call(method, path, body)
-	require.Equal(c.tb, status, got, string(out))
-	if v != nil {
-		require.NoError(c.tb, json.Unmarshal(out, v))
-	}
-}
-
-// fails sends a request that must fail with status and code.
-func (c *tagClient) fails(method, path string, body any, status int, code string) {
-	c.tb.Helper()
-	got, out := c.call(method, path, body)
-	require.Equal(c.tb, status, got, string(out))
-	var e api.Error
-	require.NoError(c.tb, json.Unmarshal(out, &e))
-	require.Equal(c.tb, code, e.Code, string(out))
-	require.NotEmpty(c.tb, e.Msg)
+	return c.do(method, path, body)
 }
 
 // createService creates a service with short name and tags (alternating
@@ -109,7 +56,5 @@ func (c *tagClient) createService(name string, kv ...string) api.Service {
 // service returns the service with id as GET shows it.
 func (c *tagClient) service(id string) api.Service {
 	c.tb.Helper()
-	var s api.Service
-	c.ok(http.MethodGet, "/vpc-endpoint-services/"+id, nil, http.StatusOK, &s)
-	return s
+	return c.getService(id)
 }

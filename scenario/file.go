@@ -39,13 +39,35 @@ func Load(r io.Reader) (*Scenario, error) {
 		return nil, fmt.Errorf("scenario: %w", err)
 	}
 	s := New()
+	if err := s.addFile(f); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Extend adds the policies and rules of a scenario file to s, after those
+// it has; a running server's scenario can grow this way. On error nothing
+// is added.
+func (s *Scenario) Extend(r io.Reader) error {
+	var f file
+	if err := strictDecode(r, &f); err != nil {
+		return fmt.Errorf("scenario: %w", err)
+	}
+	if err := New().addFile(f); err != nil { // check everything first
+		return err
+	}
+	return s.addFile(f)
+}
+
+// addFile adds the policies, rules and named scenarios of f to s.
+func (s *Scenario) addFile(f file) error {
 	for i, p := range f.Policies {
 		if err := s.addPolicy(p); err != nil {
-			return nil, fmt.Errorf("scenario: policies[%d]: %w", i, err)
+			return fmt.Errorf("scenario: policies[%d]: %w", i, err)
 		}
 	}
 	if err := s.Add(f.Rules...); err != nil {
-		return nil, err
+		return err
 	}
 	names := make([]string, 0, len(f.Scenarios))
 	for name := range f.Scenarios {
@@ -58,10 +80,10 @@ func Load(r io.Reader) (*Scenario, error) {
 			rules[i].Match.Scenario = name
 		}
 		if err := s.add(rules); err != nil {
-			return nil, fmt.Errorf("scenario: scenarios[%q]: %w", name, err)
+			return fmt.Errorf("scenario: scenarios[%q]: %w", name, err)
 		}
 	}
-	return s, nil
+	return nil
 }
 
 // LoadFile is Load of the named file.

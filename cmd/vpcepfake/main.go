@@ -1,15 +1,21 @@
 // Command vpcepfake serves a fake OTC VPC Endpoint (VPCEP) v1 API on a
-// loopback address, for clients in any language.
+// loopback address, for clients in any language, with a minimal IAM under
+// /v3, a control API under /_fake/ and a dashboard at /_fake/.
 //
 //	go run ./cmd/vpcepfake                 # http://127.0.0.1:8780
-//	go run ./cmd/vpcepfake -addr 127.0.0.1:0 -service-create-delay 30s
+//	go run ./cmd/vpcepfake -addr 127.0.0.1:0 -service-create-delay 30s -manual-clock
 //
-// It prints the URL, project id and token to use, and shuts down gracefully
-// on SIGINT or SIGTERM.
+// Every flag can also be set by an environment variable: VPCEPFAKE_ plus
+// the flag name in upper case with '-' as '_' (VPCEPFAKE_ADDR,
+// VPCEPFAKE_SERVICE_CREATE_DELAY); a flag on the command line wins.
+//
+// It prints the URLs and credentials to use, and shuts down gracefully on
+// SIGINT or SIGTERM, exiting 0. Bad flags exit 2, other failures 1.
 package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -18,7 +24,13 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"runtime"
+	"runtime/debug"
+	"strings"
 	"syscall"
+	"time"
+
+	"github.com/benbjohnson/clock"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
 	"github.com/seed42eb3344/vpcepfake/scenario"
@@ -28,89 +40,168 @@ import (
 // otherwise.
 const defaultAddr = "127.0.0.1:8780"
 
+// envPrefix starts the environment variable of every flag.
+const envPrefix = "VPCEPFAKE_"
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3";
+// otherwise the module version of the build is shown.
+var version = ""
+
+// errUsage marks errors in flags or environment variables (exit code 2).
+var errUsage = errors.New("usage")
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "vpcepfake:", err)
-		}
-		os.Exit(2)
-	}
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
 }
 
-// run parses args, serves until ctx is done and returns nil after a clean
-// shutdown.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+// exitCode reports err and maps it to the process exit code: 0 for success
+// and -h, 2 for usage errors, 1 for anything else.
+func exitCode(err error, stderr io.Writer) int {
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintln(stderr, "vpcepfake:", err)
+		return 2
+	}
+	fmt.Fprintln(stderr, "vpcepfake:", err)
+	return 1
+}
+
+// options are the parsed flags.
+type options struct {
+	addr, logLevel, fixtures, scenario  string
+	tenant                              fake.Tenant
+	region                              string
+	seed                                uint64
+	realistic, manualClock, showVersion bool
+	reads                               int
+	delays                              fake.Delays
+}
+
+// parse reads flags from the environment (through getenv), then from args.
+func parse(args []string, getenv func(string) string, stderr io.Writer) (*options, error) {
 	fs := flag.NewFlagSet("vpcepfake", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var (
-		addr      = fs.String("addr", defaultAddr, "listen address (host:port; port 0 picks a free one)")
-		region    = fs.String("region", fake.DefaultRegion, "region used in composed service names")
-		project   = fs.String("project", fake.DefaultProjectID, "project id of the default tenant")
-		domain    = fs.String("domain", fake.DefaultDomainID, "domain (account) id of the default tenant")
-		token     = fs.String("token", fake.DefaultToken, "IAM token of the default tenant (X-Auth-Token)")
-		seed      = fs.Uint64("seed", 0, "seed for reproducible ids (0: random)")
-		logLevel  = fs.String("log-level", "warn", "log level: debug, info, warn or error")
-		realistic = fs.Bool("realistic", false, "use delays close to the real cloud (1 minute per asynchronous step)")
-		reads     = fs.Int("after-reads", 0, "complete every transition after this many reads of the resource (0: by time only); overrides the kind-level plans of -scenario")
-		scnFile   = fs.String("scenario", "", "JSON scenario file: transition policies and fault rules (see scenario/README.md)")
-		d         fake.Delays
-	)
+	o := &options{}
+	t := &o.tenant
+	fs.StringVar(&o.addr, "addr", defaultAddr, "listen address (host:port; port 0 picks a free one)")
+	fs.StringVar(&o.region, "region", fake.DefaultRegion, "region: composed service names, IAM catalog and default project name")
+	fs.StringVar(&t.ProjectID, "project", fake.DefaultProjectID, "project id of the default tenant")
+	fs.StringVar(&t.DomainID, "domain", fake.DefaultDomainID, "domain (account) id of the default tenant")
+	fs.StringVar(&t.Token, "token", fake.DefaultToken, "IAM token of the default tenant (X-Auth-Token)")
+	fs.StringVar(&t.DomainName, "domain-name", fake.DefaultDomainName, "IAM domain name of the default tenant")
+	fs.StringVar(&t.UserName, "user", fake.DefaultUserName, "IAM user name of the default tenant")
+	fs.StringVar(&t.Password, "password", fake.DefaultPassword, "IAM password of the default tenant")
+	fs.StringVar(&t.ProjectName, "project-name", "", "IAM project name of the default tenant (default: the region)")
+	fs.StringVar(&t.AccessKey, "access-key", "", "AK of the default tenant: AK/SK requests with it authenticate as the default tenant")
+	fs.StringVar(&t.SecretKey, "secret-key", "", "SK of the default tenant: with -access-key, signatures are verified")
+	fs.Uint64Var(&o.seed, "seed", 0, "seed for reproducible ids (0: random)")
+	fs.StringVar(&o.logLevel, "log-level", "warn", "log level: debug, info, warn or error")
+	fs.StringVar(&o.fixtures, "fixtures", "", "state file to load at start-up (the JSON of GET /_fake/state)")
+	fs.BoolVar(&o.manualClock, "manual-clock", false, "run on a manual clock that starts at the current time and moves only through /_fake/clock")
+	fs.BoolVar(&o.realistic, "realistic", false, "use delays close to the real cloud (1 minute per asynchronous step)")
+	fs.IntVar(&o.reads, "after-reads", 0, "complete every transition after this many reads of the resource (0: by time only); overrides the kind-level plans of -scenario")
+	fs.StringVar(&o.scenario, "scenario", "", "JSON scenario file: transition policies and fault rules (see scenario/README.md)")
+	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
+	d := &o.delays
 	fs.DurationVar(&d.ServiceCreate, "service-create-delay", 0, "time from creating to available")
 	fs.DurationVar(&d.ServiceDelete, "service-delete-delay", 0, "time from deleting to gone")
 	fs.DurationVar(&d.EndpointCreate, "endpoint-create-delay", 0, "time from creating to accepted or pendingAcceptance")
 	fs.DurationVar(&d.EndpointAccept, "endpoint-accept-delay", 0, "time from receive to accepted")
 	fs.DurationVar(&d.EndpointReject, "endpoint-reject-delay", 0, "time from reject to rejected")
 	fs.DurationVar(&d.EndpointDelete, "endpoint-delete-delay", 0, "time from deleting to gone")
+	var envErr error
+	fs.VisitAll(func(f *flag.Flag) {
+		name := envName(f.Name)
+		f.Usage += " [$" + name + "]"
+		if v := getenv(name); v != "" && envErr == nil {
+			if err := f.Value.Set(v); err != nil {
+				envErr = fmt.Errorf("%w: $%s: %v", errUsage, name, err)
+			}
+		}
+	})
+	if envErr != nil {
+		return nil, envErr
+	}
 	if err := fs.Parse(args); err != nil {
-		return err
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+		return nil, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
-		return fmt.Errorf("-log-level: %w", err)
+	if err := o.tenant.Validate(); err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	if *realistic {
-		d = fake.RealisticDelays
-	}
-	tenant := fake.Tenant{DomainID: *domain, ProjectID: *project, Token: *token}
-	opts := []fake.Option{
-		fake.WithRegion(*region),
-		fake.WithDefaultTenant(tenant),
-		fake.WithDelays(d),
-		fake.WithSeed(*seed),
-		fake.WithLogger(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))),
-	}
-	scn, err := loadScenario(*scnFile, *reads)
+	return o, nil
+}
+
+// envName is the environment variable of a flag.
+func envName(flagName string) string {
+	return envPrefix + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+// run parses args, serves until ctx is done and returns nil after a clean
+// shutdown.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	o, err := parse(args, getenv, stderr)
 	if err != nil {
 		return err
 	}
-	if scn != nil {
-		opts = append(opts, fake.WithScenario(scn))
+	if o.showVersion {
+		fmt.Fprintf(stdout, "vpcepfake %s %s\n", buildVersion(), runtime.Version())
+		return nil
 	}
-	if err := tenant.Validate(); err != nil {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(o.logLevel)); err != nil {
+		return fmt.Errorf("%w: -log-level: %v", errUsage, err)
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	if o.realistic {
+		o.delays = fake.RealisticDelays
+	}
+	opts := []fake.Option{
+		fake.WithRegion(o.region),
+		fake.WithDefaultTenant(o.tenant),
+		fake.WithDelays(o.delays),
+		fake.WithSeed(o.seed),
+		fake.WithLogger(log),
+	}
+	if o.manualClock {
+		mock := clock.NewMock()
+		mock.Set(time.Now())
+		opts = append(opts, fake.WithClock(mock))
+	}
+	scn, err := loadScenario(o.scenario, o.reads)
+	if err != nil {
 		return err
 	}
-	return fake.New(opts...).ListenAndServe(ctx, *addr, func(a net.Addr) {
-		url := "http://" + a.String()
-		fmt.Fprintf(stdout, "vpcepfake listening on %s\n", url)
-		fmt.Fprintf(stdout, "  endpoint:   %s/v1/%s/\n", url, tenant.ProjectID)
-		fmt.Fprintf(stdout, "  project_id: %s\n", tenant.ProjectID)
-		fmt.Fprintf(stdout, "  domain_id:  %s\n", tenant.DomainID)
-		fmt.Fprintf(stdout, "  token:      %s   (send as X-Auth-Token)\n", tenant.Token)
-	})
+	opts = append(opts, fake.WithScenario(scn))
+	srv := fake.New(opts...)
+	if o.fixtures != "" {
+		if err := loadFixtures(srv, o.fixtures); err != nil {
+			return err
+		}
+	}
+	err = srv.ListenAndServe(ctx, o.addr, func(a net.Addr) { announce(stdout, "http://"+a.String(), o) })
+	if err == nil {
+		log.Info("vpcepfake stopped")
+	}
+	return err
 }
 
-// loadScenario reads the scenario file, if any. reads > 0 sets the plan of
-// every transition kind to "after reads reads"; the file's named and next
-// plans still win over it.
+// loadScenario reads the scenario file, if any; without one the server
+// still gets an empty scenario, whose journal feeds the dashboard and
+// /_fake/requests. reads > 0 sets the plan of every transition kind to
+// "after reads reads"; the file's named and next plans still win over it.
 func loadScenario(file string, reads int) (*scenario.Scenario, error) {
-	if file == "" && reads == 0 {
-		return nil, nil
-	}
 	scn := scenario.New()
 	if file != "" {
 		var err error
@@ -124,4 +215,44 @@ func loadScenario(file string, reads int) (*scenario.Scenario, error) {
 		}
 	}
 	return scn, nil
+}
+
+// loadFixtures imports a state file.
+func loadFixtures(srv *fake.Server, path string) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("-fixtures: %w", err)
+	}
+	var snap fake.Snapshot
+	if err := json.Unmarshal(raw, &snap); err != nil {
+		return fmt.Errorf("-fixtures %s: %w", path, err)
+	}
+	if err := srv.Import(snap); err != nil {
+		return fmt.Errorf("-fixtures %s: %w", path, err)
+	}
+	return nil
+}
+
+// announce prints where the server listens and how to reach it; the first
+// line is stable for scripts: "vpcepfake listening on <url>".
+func announce(w io.Writer, url string, o *options) {
+	t := o.tenant
+	fmt.Fprintf(w, "vpcepfake listening on %s\n", url)
+	fmt.Fprintf(w, "  endpoint:   %s/v1/%s/\n", url, t.ProjectID)
+	fmt.Fprintf(w, "  project_id: %s\n", t.ProjectID)
+	fmt.Fprintf(w, "  domain_id:  %s\n", t.DomainID)
+	fmt.Fprintf(w, "  token:      %s   (send as X-Auth-Token)\n", t.Token)
+	fmt.Fprintf(w, "  auth_url:   %s/v3   (user %s, password %s, domain %s)\n", url, t.UserName, t.Password, t.DomainName)
+	fmt.Fprintf(w, "  dashboard:  %s/_fake/\n", url)
+}
+
+// buildVersion is the version set at link time, else the module version.
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
 }

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -19,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
+	"github.com/seed42eb3344/vpcepfake/internal/binarytest"
 )
 
 // TestBinaryLifecycle builds the real binary, starts it on a free loopback
@@ -27,22 +26,8 @@ import (
 // read, so the test needs no clock and never sleeps.
 func TestBinaryLifecycle(t *testing.T) {
 	t.Parallel()
-	bin := filepath.Join(t.TempDir(), "vpcepfake")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Stderr = os.Stderr
-	require.NoError(t, build.Run())
-
-	cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-after-reads", "1")
-	stdout, err := cmd.StdoutPipe()
-	require.NoError(t, err)
-	require.NoError(t, cmd.Start())
-	t.Cleanup(func() { _ = cmd.Process.Kill() })
-	lines := bufio.NewScanner(stdout)
-	require.True(t, lines.Scan(), "no output from the binary")
-	first := lines.Text()
-	require.True(t, strings.HasPrefix(first, "vpcepfake listening on http://127.0.0.1:"), first)
-	base := strings.TrimPrefix(first, "vpcepfake listening on ") + "/v1/" + fake.DefaultProjectID + "/vpc-endpoint-services"
-	go func() { _, _ = io.Copy(io.Discard, stdout) }()
+	root, cmd := binarytest.Start(t, ".", "-after-reads", "1")
+	base := root + "/v1/" + fake.DefaultProjectID + "/vpc-endpoint-services"
 
 	do := func(method, url, body string) (int, map[string]any) {
 		req, err := http.NewRequest(method, url, strings.NewReader(body))
@@ -92,6 +77,7 @@ func TestRunRejectsBadFlags(t *testing.T) {
 		{"-token", ""},
 		{"extra"},
 		{"-addr", "256.0.0.1:1"},
+		{"-fixtures", "/nonexistent/state.json"},
 		{"-scenario", "testdata/missing.json"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
@@ -99,9 +85,49 @@ func TestRunRejectsBadFlags(t *testing.T) {
 			var out, errOut bytes.Buffer
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			defer cancel()
-			assert.Error(t, run(ctx, args, &out, &errOut))
+			assert.Error(t, run(ctx, args, noEnv, &out, &errOut))
 			assert.Empty(t, out.String(), "nothing is served")
 		})
+	}
+}
+
+func noEnv(string) string { return "" }
+
+func TestEnvironmentSetsFlags(t *testing.T) {
+	t.Parallel()
+	env := map[string]string{"VPCEPFAKE_ADDR": "127.0.0.1:9999", "VPCEPFAKE_SERVICE_CREATE_DELAY": "30s",
+		"VPCEPFAKE_MANUAL_CLOCK": "true", "VPCEPFAKE_USER": "bob"}
+	o, err := parse([]string{"-user", "carol"}, func(k string) string { return env[k] }, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, "127.0.0.1:9999", o.addr)
+	assert.Equal(t, 30*time.Second, o.delays.ServiceCreate)
+	assert.True(t, o.manualClock)
+	assert.Equal(t, "carol", o.tenant.UserName, "the command line wins")
+
+	_, err = parse(nil, func(k string) string {
+		return map[string]string{"VPCEPFAKE_SEED": "many"}[k]
+	}, io.Discard)
+	require.ErrorIs(t, err, errUsage)
+	assert.Contains(t, err.Error(), "$VPCEPFAKE_SEED")
+}
+
+func TestExitCodes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	var out bytes.Buffer
+	require.NoError(t, run(ctx, []string{"-version"}, noEnv, &out, io.Discard))
+	assert.Regexp(t, `^vpcepfake \S+ go`, out.String())
+
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"-h"}, 0},
+		{[]string{"-no-such-flag"}, 2},
+		{[]string{"-log-level", "loud"}, 2},
+		{[]string{"-fixtures", "/nonexistent/state.json"}, 1},
+	} {
+		assert.Equal(t, tc.code, exitCode(run(ctx, tc.args, noEnv, io.Discard, io.Discard), io.Discard), tc.args)
 	}
 }
 
@@ -111,7 +137,24 @@ func TestRunServesUntilCancelled(t *testing.T) {
 	cancel() // shut down right after start-up
 	var out bytes.Buffer
 	args := []string{"-addr", "127.0.0.1:0", "-scenario", "../../scenario/testdata/example.json", "-after-reads", "2"}
-	require.NoError(t, run(ctx, args, &out, io.Discard))
+	require.NoError(t, run(ctx, args, noEnv, &out, io.Discard))
 	assert.Contains(t, out.String(), "vpcepfake listening on http://127.0.0.1:")
 	assert.Contains(t, out.String(), "token:      "+fake.DefaultToken)
+}
+
+func TestLoadFixtures(t *testing.T) {
+	t.Parallel()
+	src := fake.NewTest(t, fake.WithTenants(fake.Tenant{DomainID: "d2", ProjectID: "p2", Token: "t2"}))
+	raw, err := json.Marshal(src.Export())
+	require.NoError(t, err)
+	dir := t.TempDir()
+	good, bad := filepath.Join(dir, "state.json"), filepath.Join(dir, "bad.json")
+	require.NoError(t, os.WriteFile(good, raw, 0o600))
+	require.NoError(t, os.WriteFile(bad, []byte(`{"version":99}`), 0o600))
+
+	srv := fake.New()
+	require.NoError(t, loadFixtures(srv, good))
+	assert.Len(t, srv.Tenants(), 2, "the fixture's tenants replace the configured ones")
+	assert.ErrorContains(t, loadFixtures(srv, bad), "version")
+	assert.Len(t, srv.Tenants(), 2, "a bad fixture changes nothing")
 }

@@ -58,11 +58,7 @@ func (s Service) AppendJSON(b []byte) []byte {
 
 // AppendJSON appends l as encoding/json would encode it.
 func (l ServiceList) AppendJSON(b []byte) []byte {
-	w := obj{b: append(slices.Grow(b, len(l.Services)*itemSize), '{')}
-	w.key("endpoint_services")
-	w.b = appendSlice(w.b, l.Services, func(b []byte, s Service) []byte { return s.AppendJSON(b) })
-	w.num("total_count", int64(l.TotalCount))
-	return append(w.b, '}')
+	return appendList(b, "endpoint_services", l.Services, l.TotalCount)
 }
 
 // AppendJSON appends ep as encoding/json would encode it.
@@ -109,10 +105,16 @@ func (ep Endpoint) AppendJSON(b []byte) []byte {
 
 // AppendJSON appends l as encoding/json would encode it.
 func (l EndpointList) AppendJSON(b []byte) []byte {
-	w := obj{b: append(slices.Grow(b, len(l.Endpoints)*itemSize), '{')}
-	w.key("endpoints")
-	w.b = appendSlice(w.b, l.Endpoints, func(b []byte, ep Endpoint) []byte { return ep.AppendJSON(b) })
-	w.num("total_count", int64(l.TotalCount))
+	return appendList(b, "endpoints", l.Endpoints, l.TotalCount)
+}
+
+// appendList appends the envelope every list response shares:
+// {"<key>":[items],"total_count":total}.
+func appendList[T interface{ AppendJSON([]byte) []byte }](b []byte, key string, items []T, total int) []byte {
+	w := obj{b: append(slices.Grow(b, len(items)*itemSize), '{')}
+	w.key(key)
+	w.b = appendSlice(w.b, items, func(b []byte, x T) []byte { return x.AppendJSON(b) })
+	w.num("total_count", int64(total))
 	return append(w.b, '}')
 }
 

@@ -70,21 +70,7 @@ func (e *Engine) endpointChange(ep *endpoint, tr scenario.Transition) scenario.C
 func (e *Engine) startEndpointCreate(ep *endpoint, now time.Time) {
 	ep.setStatus(now, statusCreating, nil)
 	e.schedule(now, &ep.record, e.endpointChange(ep, scenario.EndpointCreate), e.cfg.Delays.EndpointCreate,
-		func(at time.Time, plan scenario.Plan) (string, string) {
-			approval := ep.svc.view.ApprovalEnabled
-			target := plan.To
-			switch {
-			case target == "" && approval:
-				target = statusPendingAcceptance
-			case target == "":
-				target = statusAccepted
-			case target == statusAccepted && approval:
-				to := ep.setStatus(at, statusPendingAcceptance, nil)
-				e.scheduleAction(ep, true, at, statusPendingAcceptance)
-				return statusCreating, to
-			}
-			return statusCreating, ep.setStatus(at, target, plan.Fail)
-		})
+		e.endpointDone(ep, scenario.EndpointCreate))
 }
 
 // startEndpointAction runs the service owner's receive (accept) or reject:
@@ -94,21 +80,18 @@ func (e *Engine) startEndpointCreate(ep *endpoint, now time.Time) {
 // acceptance test asserts it).
 func (e *Engine) startEndpointAction(ep *endpoint, accept bool, now time.Time) {
 	ep.setStatus(now, statusCreating, nil)
-	e.scheduleAction(ep, accept, now, statusCreating)
+	e.scheduleAction(ep, accept, now)
 	e.settleNow(&ep.record, now)
 }
 
 // scheduleAction schedules the EndpointAccept (accept) or EndpointReject
-// transition of ep, which waits in status from.
-func (e *Engine) scheduleAction(ep *endpoint, accept bool, now time.Time, from string) {
-	tr, def, target := scenario.EndpointReject, e.cfg.Delays.EndpointReject, statusRejected
+// transition of ep, which waits in its current status.
+func (e *Engine) scheduleAction(ep *endpoint, accept bool, now time.Time) {
+	tr, def := scenario.EndpointReject, e.cfg.Delays.EndpointReject
 	if accept {
-		tr, def, target = scenario.EndpointAccept, e.cfg.Delays.EndpointAccept, statusAccepted
+		tr, def = scenario.EndpointAccept, e.cfg.Delays.EndpointAccept
 	}
-	e.schedule(now, &ep.record, e.endpointChange(ep, tr), def,
-		func(at time.Time, plan scenario.Plan) (string, string) {
-			return from, ep.setStatus(at, target, plan.Fail)
-		})
+	e.schedule(now, &ep.record, e.endpointChange(ep, tr), def, e.endpointDone(ep, tr))
 }
 
 // startEndpointDelete puts ep in deleting; it disappears afterwards (GET
@@ -117,11 +100,41 @@ func (e *Engine) scheduleAction(ep *endpoint, accept bool, now time.Time, from s
 func (e *Engine) startEndpointDelete(ep *endpoint, now time.Time) {
 	ep.setStatus(now, statusDeleting, nil)
 	e.schedule(now, &ep.record, e.endpointChange(ep, scenario.EndpointDelete), e.cfg.Delays.EndpointDelete,
-		func(at time.Time, plan scenario.Plan) (string, string) {
-			if plan.Fail != nil {
-				return statusDeleting, ep.setStatus(at, "", plan.Fail)
+		e.endpointDone(ep, scenario.EndpointDelete))
+}
+
+// endpointDone returns the completion of transition tr of ep, or nil when
+// tr is not an endpoint transition. An accept or reject completes from the
+// status ep waits in now. A snapshot import rebuilds pending transitions
+// with it.
+func (e *Engine) endpointDone(ep *endpoint, tr scenario.Transition) doneFunc {
+	switch tr {
+	case scenario.EndpointCreate:
+		return func(at time.Time, plan scenario.Plan) (string, string) {
+			approval := ep.svc.view.ApprovalEnabled
+			target := plan.To
+			switch {
+			case target == "" && approval:
+				target = statusPendingAcceptance
+			case target == "":
+				target = statusAccepted
+			case target == statusAccepted && approval:
+				to := ep.setStatus(at, statusPendingAcceptance, nil)
+				e.scheduleAction(ep, true, at)
+				return statusCreating, to
 			}
-			e.removeEndpoint(ep)
-			return statusDeleting, ""
-		})
+			return statusCreating, ep.setStatus(at, target, plan.Fail)
+		}
+	case scenario.EndpointAccept, scenario.EndpointReject:
+		from, target := ep.view.Status, statusRejected
+		if tr == scenario.EndpointAccept {
+			target = statusAccepted
+		}
+		return func(at time.Time, plan scenario.Plan) (string, string) {
+			return from, ep.setStatus(at, target, plan.Fail)
+		}
+	case scenario.EndpointDelete:
+		return deleteDone(ep.setStatus, func() { e.removeEndpoint(ep) })
+	}
+	return nil
 }

@@ -75,6 +75,7 @@ type Engine struct {
 	tmu     sync.RWMutex
 	tenants map[string]*Tenant // by project id
 	tokens  map[string]*Tenant
+	keys    map[string]*Tenant // by AK/SK access key
 
 	mu       sync.Mutex
 	net      inventory
@@ -116,6 +117,7 @@ func New(cfg Config) *Engine {
 		ids:      newIDSource(cfg.Seed),
 		tenants:  map[string]*Tenant{},
 		tokens:   map[string]*Tenant{},
+		keys:     map[string]*Tenant{},
 		net:      newInventory(cfg.Network, cfg.StrictNetwork),
 		projects: map[string]*project{},
 		services: map[string]*service{},

@@ -36,6 +36,20 @@ func (s *idSource) uuid() string {
 	return uuid.UUID(b).String()
 }
 
+// state returns the generator state, for a snapshot.
+func (s *idSource) state() ([]byte, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.rng.MarshalBinary()
+}
+
+// restore continues from a generator state of a snapshot.
+func (s *idSource) restore(rng *mrand.ChaCha8) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.rng = rng
+}
+
 // isUUID reports whether s is a canonical 36-character UUID, the form every
 // VPCEP, VPC and port id takes.
 func isUUID(s string) bool {

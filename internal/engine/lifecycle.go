@@ -27,18 +27,22 @@ type pending struct {
 	reads  int       // reads left; 0: not counted
 	held   bool
 	plan   scenario.Plan
-	done   func(at time.Time, plan scenario.Plan) (from, to string)
+	done   doneFunc
 	seq    uint64
 	index  int // position in the timeline, -1 when not in it
 }
+
+// doneFunc applies the outcome of a transition at time at, as plan says
+// (Fail, To), and reports the status change; to is "" when the resource is
+// gone.
+type doneFunc func(at time.Time, plan scenario.Plan) (from, to string)
 
 // schedule starts transition c on r. The default plan waits def; the
 // configured Policy may change it. done applies the plan's outcome (Fail,
 // To) and reports the status change; it is the only place a status moves.
 // The Policy's plans are taken as valid: scenario validates them where they
 // are built.
-func (e *Engine) schedule(now time.Time, r *record, c scenario.Change, def time.Duration,
-	done func(at time.Time, plan scenario.Plan) (from, to string)) {
+func (e *Engine) schedule(now time.Time, r *record, c scenario.Change, def time.Duration, done doneFunc) {
 	plan := scenario.Plan{Delay: def}
 	if e.cfg.Policy != nil {
 		plan = e.cfg.Policy.Plan(c, plan)
@@ -59,6 +63,18 @@ func (e *Engine) schedule(now time.Time, r *record, c scenario.Change, def time.
 	default:
 		p.due = now.Add(plan.Delay)
 		heap.Push(&e.timeline, p)
+	}
+}
+
+// deleteDone completes a delete transition of a resource in deleting:
+// remove drops it, or, when the plan fails, setStatus ends it failed.
+func deleteDone(setStatus func(at time.Time, status string, fail *scenario.Failure) string, remove func()) doneFunc {
+	return func(at time.Time, plan scenario.Plan) (string, string) {
+		if plan.Fail != nil {
+			return statusDeleting, setStatus(at, "", plan.Fail)
+		}
+		remove()
+		return statusDeleting, ""
 	}
 }
 

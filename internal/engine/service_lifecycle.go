@@ -19,9 +19,7 @@ func (e *Engine) serviceChange(s *service, tr scenario.Transition) scenario.Chan
 func (e *Engine) startServiceCreate(s *service, now time.Time) {
 	s.view.Status = statusCreating
 	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceCreate), e.cfg.Delays.ServiceCreate,
-		func(at time.Time, plan scenario.Plan) (string, string) {
-			return statusCreating, s.settle(at, statusAvailable, plan.Fail)
-		})
+		e.serviceDone(s, scenario.ServiceCreate))
 }
 
 // startServiceDelete puts s in deleting; it disappears afterwards (GET then
@@ -30,13 +28,22 @@ func (e *Engine) startServiceDelete(s *service, now time.Time) {
 	s.view.Status = statusDeleting
 	s.touch(now)
 	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceDelete), e.cfg.Delays.ServiceDelete,
-		func(at time.Time, plan scenario.Plan) (string, string) {
-			if plan.Fail != nil {
-				return statusDeleting, s.settle(at, "", plan.Fail)
-			}
-			e.removeService(s)
-			return statusDeleting, ""
-		})
+		e.serviceDone(s, scenario.ServiceDelete))
+}
+
+// serviceDone returns the completion of transition tr of s, or nil when tr
+// is not a service transition. A snapshot import rebuilds pending
+// transitions with it.
+func (e *Engine) serviceDone(s *service, tr scenario.Transition) doneFunc {
+	switch tr {
+	case scenario.ServiceCreate:
+		return func(at time.Time, plan scenario.Plan) (string, string) {
+			return statusCreating, s.settle(at, statusAvailable, plan.Fail)
+		}
+	case scenario.ServiceDelete:
+		return deleteDone(s.settle, func() { e.removeService(s) })
+	}
+	return nil
 }
 
 // outcome is the status and error[] a transition to target ends in: target

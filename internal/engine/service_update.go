@@ -25,12 +25,9 @@ func (e *Engine) UpdateService(t Tenant, id string, req *api.UpdateServiceReques
 	}
 	now := e.lock()
 	defer e.mu.Unlock()
-	s, err := e.ownService(t, id)
+	s, err := e.availableService(t, id)
 	if err != nil {
 		return api.Service{}, err
-	}
-	if s.view.Status != statusAvailable {
-		return api.Service{}, api.E3045
 	}
 	v := s.view
 	if req.PortID != nil && *req.PortID != "" {
@@ -119,12 +116,9 @@ func (e *Engine) RenameService(t Tenant, id string, req *api.RenameServiceReques
 	}
 	now := e.lock()
 	defer e.mu.Unlock()
-	s, err := e.ownService(t, id)
+	s, err := e.availableService(t, id)
 	if err != nil {
 		return api.RenameServiceResponse{}, err
-	}
-	if s.view.Status != statusAvailable {
-		return api.RenameServiceResponse{}, api.E3045
 	}
 	s.name = name
 	s.view.ServiceName = fullServiceName(e.cfg.Region, name, s.view.ID)

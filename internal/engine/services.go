@@ -39,6 +39,16 @@ func (e *Engine) ownService(t Tenant, id string) (*service, *api.Error) {
 	return s, nil
 }
 
+// availableService is ownService for a change that needs the service
+// available (an update or a rename): any other status gives 3045.
+func (e *Engine) availableService(t Tenant, id string) (*service, *api.Error) {
+	s, err := e.ownService(t, id)
+	if err == nil && s.view.Status != statusAvailable {
+		return nil, api.E3045
+	}
+	return s, err
+}
+
 // GetService is ListServiceDetails. The read counts for read-based plans.
 func (e *Engine) GetService(t Tenant, id string) (api.Service, *api.Error) {
 	now := e.lock()

@@ -23,10 +23,7 @@ type resourceKind struct {
 	list func(e *Engine, projectID string) []taggable
 }
 
-// resourceKinds are the documented resource types. This table is the seam
-// for endpoints: once the engine stores them, "endpoint" finds them the way
-// ownService finds services and lists the project's endpoints, and the
-// endpoint type implements taggable (its resource_name is its id).
+// resourceKinds are the documented resource types.
 var resourceKinds = map[string]resourceKind{
 	"endpoint_service": {
 		find: func(e *Engine, t Tenant, id string) (taggable, *api.Error) {
@@ -41,25 +38,34 @@ var resourceKinds = map[string]resourceKind{
 			if p == nil {
 				return nil
 			}
-			out := make([]taggable, len(p.services))
-			for i, s := range p.services {
-				out[i] = s
-			}
-			return out
+			return taggables(p.services)
 		},
 	},
-	// Endpoints are not stored yet: a malformed id is EndPoint.2017, a
-	// well-formed one is unknown (404 EndPoint.2006, as for GET of an
-	// unknown endpoint) and a project has none.
 	"endpoint": {
-		find: func(_ *Engine, _ Tenant, id string) (taggable, *api.Error) {
-			if !isUUID(id) {
-				return nil, api.E2017
+		find: func(e *Engine, t Tenant, id string) (taggable, *api.Error) {
+			ep, err := e.ownEndpoint(t, id)
+			if err != nil {
+				return nil, err
 			}
-			return nil, api.E2006
+			return ep, nil
 		},
-		list: func(*Engine, string) []taggable { return nil },
+		list: func(e *Engine, projectID string) []taggable {
+			p := e.projects[projectID]
+			if p == nil {
+				return nil
+			}
+			return taggables(p.endpoints)
+		},
 	},
+}
+
+// taggables converts a project's resources of one kind.
+func taggables[T taggable](rs []T) []taggable {
+	out := make([]taggable, len(rs))
+	for i, r := range rs {
+		out[i] = r
+	}
+	return out
 }
 
 // kindOf returns the resource kind named by the path, or 400 EndPoint.3070.
@@ -79,3 +85,13 @@ func (s *service) tagged() (id, name string, tags []api.Tag) {
 }
 
 func (s *service) setTags(tags []api.Tag) { s.view.Tags = tags }
+
+func (ep *endpoint) rec() *record { return &ep.record }
+
+// tagged gives the endpoint's id as resource_name: endpoints have no name
+// (spec 3.19).
+func (ep *endpoint) tagged() (id, name string, tags []api.Tag) {
+	return ep.view.ID, ep.view.ID, ep.view.Tags
+}
+
+func (ep *endpoint) setTags(tags []api.Tag) { ep.view.Tags = tags }

@@ -7,11 +7,26 @@ import (
 )
 
 // Tenant is one caller identity: an account (domain), a project in it and
-// the IAM token that authenticates as that project.
+// the IAM token that authenticates as that project, plus optional IAM login
+// data and AK/SK keys.
 type Tenant struct {
-	DomainID  string
-	ProjectID string
-	Token     string
+	DomainID  string `json:"domain_id"`
+	ProjectID string `json:"project_id"`
+	Token     string `json:"token"`
+	// DomainName, UserName and Password are the IAM password login (POST
+	// /v3/auth/tokens); without a UserName the tenant cannot log in by
+	// password, only by token.
+	DomainName string `json:"domain_name,omitempty"`
+	UserName   string `json:"user_name,omitempty"`
+	Password   string `json:"password,omitempty"`
+	// ProjectName is the IAM project name; "" means the region name, as
+	// OTC names a region's main project ("eu-de").
+	ProjectName string `json:"project_name,omitempty"`
+	// AccessKey and SecretKey are AK/SK credentials: a request signed with
+	// AccessKey authenticates as this tenant, and its signature is checked
+	// when SecretKey is set.
+	AccessKey string `json:"access_key,omitempty"`
+	SecretKey string `json:"secret_key,omitempty"`
 }
 
 // Validate reports a tenant that cannot be registered: an empty field or a
@@ -40,32 +55,36 @@ func (e *Engine) AddTenant(t Tenant) error {
 	if old, ok := e.tokens[t.Token]; ok && *old != t {
 		return errors.New("token already used by project " + old.ProjectID)
 	}
+	if old, ok := e.keys[t.AccessKey]; ok && t.AccessKey != "" && *old != t {
+		return errors.New("access key already used by project " + old.ProjectID)
+	}
+	e.putTenant(t)
+	return nil
+}
+
+// putTenant indexes t by project, token and access key; tmu is held.
+func (e *Engine) putTenant(t Tenant) {
 	c := t
 	e.tenants[t.ProjectID] = &c
 	e.tokens[t.Token] = &c
-	return nil
+	if t.AccessKey != "" {
+		e.keys[t.AccessKey] = &c
+	}
+}
+
+// TenantByAccessKey returns the tenant whose AK/SK access key is ak.
+func (e *Engine) TenantByAccessKey(ak string) (Tenant, bool) {
+	return e.tenantIn(e.keys, ak)
 }
 
 // TenantByToken returns the tenant the IAM token authenticates.
 func (e *Engine) TenantByToken(token string) (Tenant, bool) {
-	e.tmu.RLock()
-	defer e.tmu.RUnlock()
-	t, ok := e.tokens[token]
-	if !ok {
-		return Tenant{}, false
-	}
-	return *t, true
+	return e.tenantIn(e.tokens, token)
 }
 
 // TenantByProject returns the tenant that owns project id.
 func (e *Engine) TenantByProject(id string) (Tenant, bool) {
-	e.tmu.RLock()
-	defer e.tmu.RUnlock()
-	t, ok := e.tenants[id]
-	if !ok {
-		return Tenant{}, false
-	}
-	return *t, true
+	return e.tenantIn(e.tenants, id)
 }
 
 // Tenants returns every tenant, ordered by project id.
@@ -78,6 +97,17 @@ func (e *Engine) Tenants() []Tenant {
 	}
 	slices.SortFunc(out, func(a, b Tenant) int { return strings.Compare(a.ProjectID, b.ProjectID) })
 	return out
+}
+
+// tenantIn looks key up in one of the tenant indexes.
+func (e *Engine) tenantIn(index map[string]*Tenant, key string) (Tenant, bool) {
+	e.tmu.RLock()
+	defer e.tmu.RUnlock()
+	t, ok := index[key]
+	if !ok {
+		return Tenant{}, false
+	}
+	return *t, true
 }
 
 // ValidProjectID reports whether id has the shape of a project id: 1-64

@@ -1,0 +1,211 @@
+package conformance_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed42eb3344/vpcepfake/conformance"
+	"github.com/seed42eb3344/vpcepfake/fake"
+)
+
+var update = flag.Bool("update", false, "rewrite CONFORMANCE.md")
+
+// conformanceFile is the generated table, at the repository root.
+const conformanceFile = "../CONFORMANCE.md"
+
+// sdkOps are the operations each contract-test module calls (kept by
+// hand: the modules are separate and their SDK calls are not data).
+var sdkOps = []struct {
+	module string
+	ops    []string
+}{
+	{"gopher093", []string{"CreateEndpointService", "ListServiceDetails", "ListEndpointService", "ListServicePublicDetails",
+		"UpdateEndpointService", "DeleteEndpointService", "AddOrRemoveServicePermissions", "ListServicePermissionsDetails",
+		"CreateEndpoint", "ListEndpointInfoDetails", "ListEndpoints", "DeleteEndpoint"}},
+	{"gopher098", []string{"CreateEndpointService", "ListServiceDetails", "ListEndpointService", "UpdateEndpointService",
+		"DeleteEndpointService", "AddOrRemoveServicePermissions", "ListServicePermissionsDetails", "ListServiceDescribeDetails",
+		"CreateEndpoint", "ListEndpointInfoDetails", "ListEndpoints", "DeleteEndpoint", "ListServiceConnections",
+		"AcceptOrRejectEndpoint", "ListQuotaDetails"}},
+	{"huaweiv3", []string{"CreateEndpointService", "ListServiceDetails", "ListEndpointService", "DeleteEndpointService",
+		"AddOrRemoveServicePermissions", "ListServicePermissionsDetails", "CreateEndpoint", "ListEndpointInfoDetails",
+		"DeleteEndpoint", "ListServiceConnections", "AcceptOrRejectEndpoint", "ListQuotaDetails",
+		"BatchAddOrRemoveResourceInstance", "BatchAddEndpointServicePermissions", "UpdateEndpointServiceName", "UpdateEndpointWhite",
+		"UpdateEndpointService", "ListVersionDetails", "ListSpecifiedVersionDetails", "ListServicePublicDetails",
+		"ListServiceDescribeDetails", "ListEndpoints", "ListResourceInstances", "ListQueryProjectResourceTags"}},
+}
+
+// knownDifferences are the places where the fake knowingly chose on a
+// point the spec leaves open or deviates from a literal reading; the
+// comments marked "unconfirmed" in the code follow below them.
+var knownDifferences = []string{
+	"Describe (`GET …/describe`) finds only public services and services the caller may connect to (its own, or whitelisted for its domain); any other id or name is 404 `EndPoint.0005`. The spec says \"callable by any account\" without saying which services an outsider sees.",
+	"Unknown service → 404 `EndPoint.0005`; unknown endpoint → 404 `EndPoint.2006` (spec 1.4 recommendation; exact codes unconfirmed).",
+	"A path project other than the token's → 403 `EndPoint.0004` (0014 is used only for a malformed project id).",
+	"DELETE answers 204 with no body for services and endpoints (the OTC appendix and every SDK; some OTC function texts say 200).",
+	"The tag action answers 204 (Huawei); the OTC page only says \"Response: None\".",
+	"Receive of an accepted endpoint and reject of a rejected one succeed unchanged instead of an inferred `EndPoint.2014`, because SDK acceptance tests and terraform send them.",
+	"Deleting an endpoint in `creating` is refused with `EndPoint.2019`; deleting one already `deleting` is an idempotent 204.",
+	"`server_type`, `tcp_proxy` and the other enums are matched case-insensitively and stored canonically (terraform validates them case-insensitively).",
+	"`\"protocol\": \"\"` in a port mapping means TCP (gophertelekomcloud ≤ v0.9.3 sends it); UDP is rejected with `EndPoint.3075`.",
+	"`error[]` of a failed service or endpoint uses the OTC shape `{error_code, error_message}`; the Huawei SDK's service model reads `{code, message}` and sees empty entries (its endpoint model matches).",
+	"Huawei-only operations (rename, batch permissions, permission and connection descriptions, endpoint whitelist/policy/route tables) are implemented; `/v2` operations are not.",
+}
+
+type operation struct {
+	ID     string `json:"id"`
+	Method string `json:"method"`
+	Path   string `json:"path"`
+	OTC    bool   `json:"otc"`
+}
+
+// TestCoverageTable keeps CONFORMANCE.md in step with the code: run with
+// -update to rewrite it.
+func TestCoverageTable(t *testing.T) {
+	raw, err := os.ReadFile("../internal/api/operations.json")
+	require.NoError(t, err)
+	var ops []operation
+	require.NoError(t, json.Unmarshal(raw, &ops))
+	got := renderCoverage(t, ops)
+	if *update {
+		require.NoError(t, os.WriteFile(conformanceFile, got, 0o644))
+		return
+	}
+	want, err := os.ReadFile(conformanceFile)
+	require.NoError(t, err, "run: go test ./conformance -run TestCoverageTable -update")
+	if !bytes.Equal(got, want) {
+		t.Fatalf("CONFORMANCE.md is stale (first difference: %s); run: go test ./conformance -run TestCoverageTable -update", firstDiff(want, got))
+	}
+}
+
+// firstDiff describes the first line where the file and the rendering
+// differ.
+func firstDiff(file, render []byte) string {
+	a, b := strings.Split(string(file), "\n"), strings.Split(string(render), "\n")
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return fmt.Sprintf("line %d: file %q, now %q", i+1, a[i], b[i])
+		}
+	}
+	return fmt.Sprintf("file has %d lines, now %d", len(a), len(b))
+}
+
+// implemented probes the fake: a request without a token answers 401 on
+// a routed /v1 path (200 for the version calls) and 404 on an unknown one.
+func implemented(t *testing.T, srv *fake.Server, op operation) bool {
+	path := regexp.MustCompile(`\{[a-z_]+\}`).ReplaceAllStringFunc(op.Path, func(p string) string {
+		switch p {
+		case "{project_id}":
+			return fake.DefaultProjectID
+		case "{version}":
+			return "v1"
+		case "{resource_type}":
+			return "endpoint_service"
+		}
+		return "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+	})
+	req, err := http.NewRequest(op.Method, srv.URL+path, nil)
+	require.NoError(t, err)
+	resp, err := srv.Client().Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	return resp.StatusCode != http.StatusNotFound
+}
+
+func renderCoverage(t *testing.T, ops []operation) []byte {
+	srv := fake.NewTest(t)
+	covered := map[string]bool{}
+	for _, c := range conformance.Cases() {
+		covered[c.Op] = true
+	}
+	for _, f := range conformance.Flows() {
+		for _, op := range f.Ops {
+			covered[op] = true
+		}
+	}
+	mark := func(b bool) string {
+		if b {
+			return "✓"
+		}
+		return ""
+	}
+	var b bytes.Buffer
+	b.WriteString("# Conformance\n\n<!-- Generated by `go test ./conformance -run TestCoverageTable -update`; do not edit. -->\n\n")
+	b.WriteString("Every operation of the spec (`shared/spec/operations.json`): whether the fake implements it (a request without a token is routed, not 404), ")
+	b.WriteString("whether the HTTP conformance suite (`conformance.Run`) covers it, and which real-SDK contract modules (`conformance/sdk/*`) call it.\n\n")
+	b.WriteString("| Operation | Method | Path | OTC | Fake | Suite |")
+	for _, m := range sdkOps {
+		b.WriteString(" " + m.module + " |")
+	}
+	b.WriteString("\n|---|---|---|---|---|---|" + strings.Repeat("---|", len(sdkOps)) + "\n")
+	for _, op := range ops {
+		fmt.Fprintf(&b, "| %s | %s | `%s` | %s | %s | %s |", op.ID, op.Method, op.Path, mark(op.OTC), mark(implemented(t, srv, op)), mark(covered[op.ID]))
+		for _, m := range sdkOps {
+			b.WriteString(" " + mark(slices.Contains(m.ops, op.ID)) + " |")
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "\nThe suite has %d table cases and %d flows.\n\n## Known differences\n\n", len(conformance.Cases()), len(conformance.Flows()))
+	for _, d := range knownDifferences {
+		b.WriteString("- " + d + "\n")
+	}
+	b.WriteString("\n### Choices on unconfirmed points, from the code\n\n")
+	for _, c := range unconfirmedComments(t) {
+		b.WriteString(c + "\n")
+	}
+	return b.Bytes()
+}
+
+// unconfirmedComments returns every comment block of the library's
+// non-test Go code that says "unconfirmed", as "- `file`: text" lines in
+// file order.
+func unconfirmedComments(t *testing.T) []string {
+	var out []string
+	for _, dir := range []string{"../fake", "../internal", "../scenario"} {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return err
+			}
+			f, err := os.Open(path)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			var block []string
+			flush := func() {
+				text := strings.Join(block, " ")
+				if strings.Contains(text, "unconfirmed") {
+					out = append(out, "- `"+strings.TrimPrefix(filepath.ToSlash(path), "../")+"`: "+text)
+				}
+				block = block[:0]
+			}
+			sc := bufio.NewScanner(f)
+			for sc.Scan() {
+				line := strings.TrimSpace(sc.Text())
+				if c, ok := strings.CutPrefix(line, "//"); ok {
+					block = append(block, strings.TrimSpace(c))
+					continue
+				}
+				flush()
+			}
+			flush()
+			return sc.Err()
+		})
+		require.NoError(t, err)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return strings.SplitN(out[i], "`", 3)[1] < strings.SplitN(out[j], "`", 3)[1] })
+	return out
+}

@@ -1,0 +1,75 @@
+package conformance
+
+import (
+	"net/http"
+	"time"
+)
+
+// Target is the implementation under test.
+type Target struct {
+	// BaseURL is the API root without a trailing slash; requests go to
+	// BaseURL + "/v1/{project_id}/...".
+	BaseURL string
+	// HTTPClient sends the requests (default: a client with a one-minute
+	// timeout); the fake's in-memory Server.Client() fits.
+	HTTPClient *http.Client
+	// Tenant is the caller of every case.
+	Tenant Tenant
+	// Other is a tenant of another account for the cross-tenant cases;
+	// without it they skip.
+	Other *Tenant
+	// Advance, when set, moves the target's clock forward: waits then poll,
+	// advance and poll again instead of sleeping. Without it the suite
+	// waits in real time, with timeouts for the real cloud's 1-2 minute
+	// transitions.
+	Advance func(d time.Duration)
+	// Network names resources that exist in the target's cloud. Empty ids
+	// are replaced by random UUIDs, which only a fake accepts.
+	Network Network
+	// NewClient, when set, builds the Client the flows run through (an SDK
+	// adapter); default: raw HTTP, see NewHTTPClient.
+	NewClient func(Tenant) Client
+}
+
+// Tenant is a caller identity.
+type Tenant struct {
+	ProjectID string
+	Token     string
+	DomainID  string
+}
+
+// Network holds ids valid in the target's cloud.
+type Network struct {
+	VpcID    string
+	PortID   string
+	SubnetID string
+	// ServerType is the backend type of PortID: VM (default) or LB.
+	ServerType string
+}
+
+// Timing of waits: with Advance the clock moves by advanceStep per poll;
+// without it the suite sleeps pollInterval and gives up after waitTimeout.
+const (
+	advanceStep  = 15 * time.Second
+	pollInterval = 5 * time.Second
+	waitTimeout  = 4 * time.Minute
+)
+
+func (tg Target) httpClient() *http.Client {
+	if tg.HTTPClient != nil {
+		return tg.HTTPClient
+	}
+	return defaultHTTPClient
+}
+
+// defaultHTTPClient bounds every request, so a hung connection to a real
+// cloud fails one case instead of the whole run.
+var defaultHTTPClient = &http.Client{Timeout: time.Minute}
+
+// client returns the Client the flows use for tenant tn.
+func (tg Target) client(tn Tenant) Client {
+	if tg.NewClient != nil {
+		return tg.NewClient(tn)
+	}
+	return NewHTTPClient(tg.BaseURL, tn, tg.httpClient())
+}

@@ -1,0 +1,218 @@
+package fake_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/benbjohnson/clock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed42eb3344/vpcepfake/fake"
+)
+
+// mockServer is a server on a manual clock with a one-minute service
+// creation.
+func mockServer(t *testing.T, opts ...fake.Option) (*fake.Server, *clock.Mock) {
+	mock := clock.NewMock()
+	mock.Set(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	opts = append([]fake.Option{fake.WithClock(mock), fake.WithDelays(fake.Delays{ServiceCreate: time.Minute})}, opts...)
+	return fake.NewTest(t, opts...), mock
+}
+
+func createService(t *testing.T, srv *fake.Server, port string) string {
+	t.Helper()
+	a := front(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services", serviceBody(port), "X-Auth-Token: "+fake.DefaultToken)
+	require.Equal(t, 200, a.status, a.raw)
+	return a.body["id"].(string)
+}
+
+func serviceStatus(t *testing.T, srv *fake.Server, id string) (int, any) {
+	t.Helper()
+	a := front(t, srv, "GET", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+id, "", "X-Auth-Token: "+fake.DefaultToken)
+	return a.status, a.body["status"]
+}
+
+func TestControlHealth(t *testing.T) {
+	t.Parallel()
+	a := front(t, fake.NewTest(t), "GET", "/_fake/health", "")
+	require.Equal(t, 200, a.status)
+	assert.Equal(t, "ok", a.body["status"])
+}
+
+func TestControlClock(t *testing.T) {
+	t.Parallel()
+	srv, mock := mockServer(t)
+	id := createService(t, srv, portA)
+
+	a := front(t, srv, "GET", "/_fake/clock", "")
+	require.Equal(t, 200, a.status)
+	assert.Equal(t, "2026-01-02T03:04:05Z", a.body["now"])
+	assert.Equal(t, true, a.body["manual"])
+
+	a = front(t, srv, "POST", "/_fake/clock/advance", `{"by":"59s"}`)
+	require.Equal(t, 200, a.status, a.raw)
+	assert.Equal(t, "2026-01-02T03:05:04Z", a.body["now"])
+	_, st := serviceStatus(t, srv, id)
+	assert.Equal(t, "creating", st)
+
+	a = front(t, srv, "PUT", "/_fake/clock", `{"now":"2026-01-02T03:05:05Z"}`)
+	require.Equal(t, 200, a.status, a.raw)
+	_, st = serviceStatus(t, srv, id)
+	assert.Equal(t, "available", st)
+	assert.Equal(t, time.Date(2026, 1, 2, 3, 5, 5, 0, time.UTC), mock.Now().UTC())
+
+	for _, tc := range []struct{ method, path, body string }{
+		{"POST", "/_fake/clock/advance", `{"by":"-1s"}`},
+		{"POST", "/_fake/clock/advance", `{"by":"soon"}`},
+		{"POST", "/_fake/clock/advance", `{"in":"1s"}`},
+		{"PUT", "/_fake/clock", `{"now":"2020-01-01T00:00:00Z"}`},
+		{"PUT", "/_fake/clock", `{"now":"yesterday"}`},
+	} {
+		a := front(t, srv, tc.method, tc.path, tc.body)
+		assert.Equal(t, 400, a.status, tc.body)
+		assert.NotEmpty(t, a.body["error"])
+	}
+	assert.Equal(t, time.Date(2026, 1, 2, 3, 5, 5, 0, time.UTC), mock.Now().UTC(), "rejected moves change nothing")
+}
+
+func TestControlClockRealIsNotMovable(t *testing.T) {
+	t.Parallel()
+	srv := fake.NewTest(t)
+	a := front(t, srv, "GET", "/_fake/clock", "")
+	assert.Equal(t, false, a.body["manual"])
+	assert.Equal(t, 409, front(t, srv, "POST", "/_fake/clock/advance", `{"by":"1s"}`).status)
+	assert.Equal(t, 409, front(t, srv, "PUT", "/_fake/clock", `{"now":"2099-01-01T00:00:00Z"}`).status)
+}
+
+func TestControlTenants(t *testing.T) {
+	t.Parallel()
+	srv := fake.NewTest(t)
+	a := front(t, srv, "POST", "/_fake/tenants", `{"domain_id":"d9","project_id":"p9","token":"t9","user_name":"u9","password":"pw"}`)
+	require.Equal(t, 201, a.status, a.raw)
+	a = front(t, srv, "GET", "/_fake/tenants", "")
+	require.Equal(t, 200, a.status)
+	assert.Len(t, a.body["tenants"], 2)
+	assert.Equal(t, 200, front(t, srv, "GET", "/v1/p9/vpc-endpoint-services", "", "X-Auth-Token: t9").status)
+	assert.Equal(t, 201, front(t, srv, "POST", "/v3/auth/tokens", passwordLogin("u9", "pw", "d9", "")).status)
+
+	for _, body := range []string{
+		`{"domain_id":"d8","project_id":"p8","token":"t9"}`, // token taken
+		`{"domain_id":"d8","project_id":"p/8","token":"t8"}`,
+		`{"domain_id":"d8","project_id":"p8"}`,
+		`{"domain":"d8"}`,
+	} {
+		assert.Equal(t, 400, front(t, srv, "POST", "/_fake/tenants", body).status, body)
+	}
+	assert.Len(t, srv.Tenants(), 2)
+}
+
+func TestControlExportResetImport(t *testing.T) {
+	t.Parallel()
+	srv, mock := mockServer(t)
+	done := createService(t, srv, portA)
+	mock.Add(time.Minute)
+	a := front(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+done+"/permissions/action",
+		`{"action":"add","permissions":["iam:domain::1234"]}`, "X-Auth-Token: "+fake.DefaultToken)
+	require.Equal(t, 200, a.status, a.raw)
+	mock.Add(20 * time.Second)
+	creating := createService(t, srv, portB)
+	mock.Add(20 * time.Second)
+
+	state := front(t, srv, "GET", "/_fake/state", "")
+	require.Equal(t, 200, state.status)
+	assert.Len(t, state.body["services"], 2)
+	assert.Equal(t, "40s", dig(state.body, "services", 1, "pending", "due_in"))
+
+	require.Equal(t, 204, front(t, srv, "POST", "/_fake/reset", "").status)
+	code, _ := serviceStatus(t, srv, done)
+	assert.Equal(t, 404, code)
+
+	require.Equal(t, 204, front(t, srv, "PUT", "/_fake/state", state.raw).status)
+	code, st := serviceStatus(t, srv, done)
+	assert.Equal(t, 200, code)
+	assert.Equal(t, "available", st)
+	a = front(t, srv, "GET", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+done+"/permissions", "", "X-Auth-Token: "+fake.DefaultToken)
+	assert.Equal(t, "iam:domain::1234", dig(a.body, "permissions", 0, "permission"))
+	_, st = serviceStatus(t, srv, creating)
+	assert.Equal(t, "creating", st)
+	mock.Add(39 * time.Second)
+	_, st = serviceStatus(t, srv, creating)
+	assert.Equal(t, "creating", st, "the remaining 40s are kept")
+	mock.Add(time.Second)
+	_, st = serviceStatus(t, srv, creating)
+	assert.Equal(t, "available", st)
+}
+
+func TestResetNeverReusesIDs(t *testing.T) {
+	t.Parallel()
+	srv, _ := mockServer(t, fake.WithSeed(7))
+	before := createService(t, srv, portA)
+	srv.Reset()
+	code, _ := serviceStatus(t, srv, before)
+	assert.Equal(t, 404, code)
+	assert.NotEqual(t, before, createService(t, srv, portA), "the seeded generator goes on after a reset")
+	assert.Len(t, srv.Tenants(), 1)
+}
+
+func TestImportIsClockIndependent(t *testing.T) {
+	t.Parallel()
+	src, mock := mockServer(t)
+	id := createService(t, src, portA)
+	mock.Add(15 * time.Second)
+	snap := src.Export()
+
+	dst, other := mockServer(t)
+	other.Add(1000 * time.Hour)
+	require.NoError(t, dst.Import(snap))
+	other.Add(44 * time.Second)
+	_, st := serviceStatus(t, dst, id)
+	assert.Equal(t, "creating", st)
+	other.Add(time.Second)
+	_, st = serviceStatus(t, dst, id)
+	assert.Equal(t, "available", st)
+
+	again := dst.Export()
+	raw1, err := json.Marshal(again)
+	require.NoError(t, err)
+	require.NoError(t, dst.Import(again))
+	raw2, err := json.Marshal(dst.Export())
+	require.NoError(t, err)
+	assert.JSONEq(t, string(raw1), string(raw2), "export → import → export is lossless")
+}
+
+func TestImportRejectsBadState(t *testing.T) {
+	t.Parallel()
+	srv, _ := mockServer(t)
+	id := createService(t, srv, portA)
+	good := front(t, srv, "GET", "/_fake/state", "").raw
+	for _, tc := range []struct{ name, from, to string }{
+		{"version", `"version": 1`, `"version": 7`},
+		{"unknown field", `"seq":`, `"nonsense": 1, "seq":`},
+		{"not JSON", `{`, `[`},
+		{"bad service id", id, "not-a-uuid"},
+		{"unknown project", `"project_id": "` + fake.DefaultProjectID + `",
+        "domain_id"`, `"project_id": "nobody",
+        "domain_id"`},
+		{"unknown transition", `"transition": "service.create"`, `"transition": "endpoint.accept"`},
+		{"bad duration", `"due_in": "1m0s"`, `"due_in": "later"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bad := strings.Replace(good, tc.from, tc.to, 1)
+			require.NotEqual(t, good, bad, "the test edits the state")
+			a := front(t, srv, "PUT", "/_fake/state", bad)
+			assert.Equal(t, 400, a.status, a.raw)
+			code, _ := serviceStatus(t, srv, id)
+			assert.Equal(t, 200, code, "a failed import changes nothing")
+		})
+	}
+}
+
+func TestControlUnknownOperation(t *testing.T) {
+	t.Parallel()
+	srv := fake.NewTest(t)
+	assert.Equal(t, 404, front(t, srv, "GET", "/_fake/nothing", "").status)
+	assert.Equal(t, 404, front(t, srv, "DELETE", "/_fake/state", "").status)
+}

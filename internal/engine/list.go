@@ -84,7 +84,9 @@ func page[T any](items []T, rec func(T) *record, match func(T) bool, q ListQuery
 		})
 	}
 	total := len(items)
-	from, to := min(q.Offset, total), min(q.Offset+q.Limit, total)
+	// Offset+Limit would overflow for an offset near MaxInt.
+	from := min(q.Offset, total)
+	to := from + min(q.Limit, total-from)
 	out := make([]T, 0, to-from)
 	for i := from; i < to; i++ {
 		if q.Asc {

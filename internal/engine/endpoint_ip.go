@@ -35,17 +35,34 @@ func (e *Engine) checkPortIP(s Subnet, ip string) (netip.Addr, *api.Error) {
 	return a, nil
 }
 
-// pickIP returns the lowest free address of s, skipping the network and
-// gateway addresses (.0, .1) and the broadcast address; a full subnet is
-// EndPoint.2016.
+// pickIP returns a free address of s, skipping the network and gateway
+// addresses (.0, .1) and the broadcast address; a full subnet is
+// EndPoint.2016. The search starts after the address it gave last and
+// wraps around once, so a fresh subnet hands out .2, .3, … and 100,000
+// endpoints cost O(1) each, not a scan from the start every time.
 func (e *Engine) pickIP(s Subnet) (netip.Addr, *api.Error) {
 	p := subnetPrefix(s)
-	for a := p.Addr().Next().Next(); p.Contains(a) && p.Contains(a.Next()); a = a.Next() {
+	first := p.Addr().Next().Next()
+	usable := func(a netip.Addr) bool { return p.Contains(a) && p.Contains(a.Next()) }
+	start := e.ipNext[s.ID]
+	if !start.IsValid() || !usable(start) {
+		start = first
+	}
+	for a, wrapped := start, false; ; a = a.Next() {
+		if !usable(a) {
+			if wrapped {
+				return netip.Addr{}, api.E2016
+			}
+			a, wrapped = first, true
+		}
+		if wrapped && a == start {
+			return netip.Addr{}, api.E2016
+		}
 		if !e.ips[s.ID][a] {
+			e.ipNext[s.ID] = a.Next()
 			return a, nil
 		}
 	}
-	return netip.Addr{}, api.E2016
 }
 
 // takeIP and freeIP keep the per-subnet address index current.

@@ -85,6 +85,7 @@ type Engine struct {
 	byPort   map[backendPort]*service // which service uses each backend port+protocol
 	eps      map[string]*endpoint
 	ips      map[string]map[netip.Addr]bool // subnet id → addresses taken by endpoints
+	ipNext   map[string]netip.Addr          // subnet id → where the next free-address search starts
 	timeline timeline
 	seq      uint64
 	marker   int32
@@ -124,6 +125,7 @@ func New(cfg Config) *Engine {
 		byPort:   map[backendPort]*service{},
 		eps:      map[string]*endpoint{},
 		ips:      map[string]map[netip.Addr]bool{},
+		ipNext:   map[string]netip.Addr{},
 		marker:   10000000,
 	}
 	if cfg.PublicServices == nil {

@@ -184,7 +184,8 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	n := &Engine{cfg: e.cfg, ids: e.ids, tenants: map[string]*Tenant{}, tokens: map[string]*Tenant{},
 		keys: map[string]*Tenant{}, projects: map[string]*project{}, services: map[string]*service{},
 		byPort: map[backendPort]*service{}, eps: map[string]*endpoint{}, ips: map[string]map[netip.Addr]bool{},
-		seq: snap.Seq, marker: snap.Marker}
+		ipNext: map[string]netip.Addr{},
+		seq:    snap.Seq, marker: snap.Marker}
 	if keepCounters {
 		n.seq, n.marker, snap.IDs = max(e.seq, snap.Seq), e.marker, nil
 	}
@@ -229,7 +230,7 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	}
 	e.tenants, e.tokens, e.keys = n.tenants, n.tokens, n.keys
 	e.projects, e.services, e.public, e.byPort = n.projects, n.services, n.public, n.byPort
-	e.eps, e.ips = n.eps, n.ips
+	e.eps, e.ips, e.ipNext = n.eps, n.ips, n.ipNext
 	e.timeline, e.seq, e.marker = n.timeline, n.seq, n.marker
 	return nil
 }

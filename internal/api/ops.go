@@ -1,5 +1,11 @@
 package api
 
+import (
+	_ "embed"
+	"encoding/json"
+	"strings"
+)
+
 // Operation ids as in the spec (shared/spec/operations.json). The journal and
 // scenario rules name operations by these strings.
 const (
@@ -35,17 +41,22 @@ const (
 	OpUpdateEndpointRoutetables = "UpdateEndpointRoutetable"
 )
 
-// KnownOp reports whether op is one of the operation ids above.
-func KnownOp(op string) bool {
-	switch op {
-	case OpListVersions, OpShowVersion, OpCreateService, OpGetService, OpUpdateService, OpDeleteService,
-		OpListServices, OpListConnections, OpConnectionAction, OpListPermissions, OpPermissionAction,
-		OpListPublicServices, OpDescribeService, OpCreateEndpoint, OpGetEndpoint, OpDeleteEndpoint,
-		OpListEndpoints, OpListQuotas, OpListResourceInstances, OpTagAction, OpListProjectTags,
-		OpRenameService, OpUpdateConnectionsDesc, OpBatchAddPermissions, OpBatchRemovePermissions,
-		OpUpdatePermissionDesc, OpUpdateEndpointWhitelist, OpUpdateEndpointPolicy, OpDeleteEndpointPolicy,
-		OpUpdateEndpointRoutetables:
-		return true
+//go:embed operations.json
+var operationsJSON []byte
+
+// v1Ops are the ids of the spec's operations (operations.json, copied from
+// shared/spec) that the fake serves: all but the /v2 ones.
+var v1Ops = func() map[string]bool {
+	var rows []struct{ ID, Path string }
+	if err := json.Unmarshal(operationsJSON, &rows); err != nil {
+		panic("api: operations.json: " + err.Error())
 	}
-	return false
-}
+	m := make(map[string]bool, len(rows))
+	for _, r := range rows {
+		m[r.ID] = !strings.HasPrefix(r.Path, "/v2/")
+	}
+	return m
+}()
+
+// KnownOp reports whether op is the id of a v1 operation of the spec.
+func KnownOp(op string) bool { return v1Ops[op] }

@@ -222,11 +222,11 @@ func (e *Engine) ListResourceInstances(t Tenant, resourceType string, req *api.R
 	return out, nil
 }
 
-// ProjectTags is ListQueryProjectResourceTags (spec 3.21): every tag key
+// ListProjectTags is ListQueryProjectResourceTags (spec 3.21): every tag key
 // on the caller's resources of one type with the set of its values. The
 // order is unconfirmed; the fake sorts keys and values (byte order), so
 // answers are stable.
-func (e *Engine) ProjectTags(t Tenant, resourceType string) (api.ProjectTags, *api.Error) {
+func (e *Engine) ListProjectTags(t Tenant, resourceType string) (api.ProjectTags, *api.Error) {
 	kind, err := kindOf(resourceType)
 	if err != nil {
 		return api.ProjectTags{}, err

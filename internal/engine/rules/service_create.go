@@ -2,8 +2,8 @@ package rules
 
 import "github.com/seed42eb3344/vpcepfake/internal/api"
 
-// serviceRule checks one field of a create request and writes its
-// normalised value into the draft service.
+// serviceRule checks one field of a create request, named as the API
+// spells it, and writes its normalised value into the draft service.
 type serviceRule struct {
 	field string
 	check func(req *api.CreateServiceRequest, s *api.Service) *api.Error

@@ -27,7 +27,8 @@ func (e *Engine) CreateService(t Tenant, req *api.CreateServiceRequest) (api.Ser
 	}
 	v.ID = e.ids.uuid()
 	v.PoolID = e.poolID(req.PoolID)
-	v.CreatedAt, v.UpdatedAt = stamp(now), stamp(now)
+	v.CreatedAt = stamp(now)
+	v.UpdatedAt = v.CreatedAt
 	s := &service{view: v}
 	if req.ServiceName != nil {
 		s.name = *req.ServiceName

@@ -30,5 +30,5 @@ func listResourceInstances(s *Server, c *call) (any, *api.Error) {
 }
 
 func listProjectTags(s *Server, c *call) (any, *api.Error) {
-	return s.eng.ProjectTags(c.tenant, c.params[1])
+	return s.eng.ListProjectTags(c.tenant, c.params[1])
 }

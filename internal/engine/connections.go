@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
 // connectionStatuses are the values the connection status filter accepts
@@ -50,7 +51,7 @@ func (e *Engine) ListConnections(t Tenant, serviceID string, q url.Values) (api.
 // connectionOf returns the endpoint id of service s, or the documented
 // error: malformed EndPoint.2017, not a connection of s EndPoint.2013.
 func (e *Engine) connectionOf(s *service, id string) (*endpoint, *api.Error) {
-	if !isUUID(id) {
+	if !rules.IsUUID(id) {
 		return nil, api.E2017
 	}
 	ep, ok := e.eps[id]
@@ -119,7 +120,7 @@ func (e *Engine) UpdateConnectionsDesc(t Tenant, serviceID string, req *api.Conn
 		if c.ID == nil || c.Description == nil {
 			return api.Connections{}, api.E0002
 		}
-		if err := validDescription(*c.Description); err != nil {
+		if err := rules.Description(*c.Description); err != nil {
 			return api.Connections{}, err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
 // DescribeService is ListServiceDescribeDetails (spec 3.13): the basic
@@ -19,7 +20,7 @@ func (e *Engine) DescribeService(t Tenant, q url.Values) (api.ServiceBasicInfo, 
 	if (name == "") == (id == "") {
 		return api.ServiceBasicInfo{}, api.E0002
 	}
-	if id != "" && !isUUID(id) {
+	if id != "" && !rules.IsUUID(id) {
 		return api.ServiceBasicInfo{}, api.E3062
 	}
 	e.lock()

@@ -4,6 +4,7 @@ import (
 	"net/netip"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
 // endpointDraft is a CreateEndpoint request on its way through the rules.
@@ -57,7 +58,7 @@ var createEndpointRules = []endpointRule{
 		if r.VpcID == nil || *r.VpcID == "" {
 			return api.E2011
 		}
-		if !isUUID(*r.VpcID) {
+		if !rules.IsUUID(*r.VpcID) {
 			return api.E0020
 		}
 		v, err := e.net.checkVPC(*r.VpcID)
@@ -74,7 +75,7 @@ var createEndpointRules = []endpointRule{
 		if r.SubnetID == nil || *r.SubnetID == "" {
 			return api.E2010
 		}
-		if !isUUID(*r.SubnetID) {
+		if !rules.IsUUID(*r.SubnetID) {
 			return api.E0023
 		}
 		s, err := e.net.checkSubnet(*r.SubnetID, d.v.VpcID)
@@ -97,7 +98,7 @@ var createEndpointRules = []endpointRule{
 	// whitelist, enable_whitelist: interface only (validated, then ignored
 	// for gateways).
 	func(_ *Engine, d *endpointDraft) *api.Error {
-		wl, err := validWhitelist(d.req.Whitelist)
+		wl, err := rules.Whitelist(d.req.Whitelist)
 		d.v.Whitelist = []string{}
 		if err != nil || d.gateway() {
 			return err
@@ -134,11 +135,11 @@ var createEndpointRules = []endpointRule{
 			return nil
 		}
 		if r.PolicyStatement == nil {
-			d.v.PolicyStatement = defaultPolicy
+			d.v.PolicyStatement = rules.DefaultPolicy
 			return nil
 		}
 		var err *api.Error
-		d.v.PolicyStatement, err = validPolicy(r.PolicyStatement)
+		d.v.PolicyStatement, err = rules.Policy(r.PolicyStatement)
 		return err
 	},
 	// routetables: gateway only; default the VPC's first (default) route
@@ -165,12 +166,12 @@ var createEndpointRules = []endpointRule{
 			return nil
 		}
 		d.v.Description = *d.req.Description
-		return validDescription(d.v.Description)
+		return rules.Description(d.v.Description)
 	},
 	// tags: the tag rules of spec 2.2.
 	func(_ *Engine, d *endpointDraft) *api.Error {
 		var err *api.Error
-		d.v.Tags, err = validTags(d.req.Tags)
+		d.v.Tags, err = rules.Tags(d.req.Tags, false)
 		return err
 	},
 	// quota: endpoints per project (Endpoint.1018); every record counts

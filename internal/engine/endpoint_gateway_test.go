@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
@@ -61,7 +62,7 @@ func TestGatewayEndpoint(t *testing.T) {
 	}))
 	require.Nil(t, err)
 	assert.Equal(t, "gateway", ep.ServiceType)
-	assert.Equal(t, defaultPolicy, ep.PolicyStatement)
+	assert.Equal(t, rules.DefaultPolicy, ep.PolicyStatement)
 	assert.Equal(t, []string{rt1}, ep.Routetables, "the VPC's default route table")
 	assert.Empty(t, ep.SubnetID)
 	assert.Equal(t, []string{}, ep.Whitelist)
@@ -128,7 +129,7 @@ func TestGatewayPolicyAndRoutetables(t *testing.T) {
 	assert.Equal(t, []api.PolicyStatement{{Effect: "Deny", Action: []string{"obs:object:GetObject"}, Resource: []string{"obs:*:*:*:*/*"}}}, got.PolicyStatement)
 	got, err = e.DeleteEndpointPolicy(gwTenant, ep.ID)
 	require.Nil(t, err)
-	assert.Equal(t, defaultPolicy, got.PolicyStatement, "delete resets to the default")
+	assert.Equal(t, rules.DefaultPolicy, got.PolicyStatement, "delete resets to the default")
 
 	other, err := e.CreateEndpoint(gwTenant, gatewayRequest(svc, nil))
 	require.Nil(t, err)

@@ -1,60 +1,6 @@
 package engine
 
-import (
-	"net/netip"
-	"slices"
-
-	"github.com/seed42eb3344/vpcepfake/internal/api"
-)
-
-// Limits of spec 3.14 and 6.
-const (
-	maxEndpointWhitelist = 20
-	maxPolicyStatements  = 10
-)
-
-// defaultPolicy is the full-access OBS statement a gateway endpoint gets
-// when none is given (spec 2.8).
-var defaultPolicy = []api.PolicyStatement{{
-	Effect:   "Allow",
-	Action:   []string{"obs:*:*"},
-	Resource: []string{"obs:*:*:*:*/*", "obs:*:*:*:*"},
-}}
-
-// validWhitelist checks an endpoint access-control list: at most 20 IPv4
-// addresses or CIDRs (EndPoint.2045, EndPoint.2044). It returns a copy.
-func validWhitelist(in []string) ([]string, *api.Error) {
-	if len(in) > maxEndpointWhitelist {
-		return nil, api.E2045
-	}
-	for _, w := range in {
-		if a, err := netip.ParseAddr(w); err == nil && a.Is4() {
-			continue
-		}
-		if p, err := netip.ParsePrefix(w); err == nil && p.Addr().Is4() {
-			continue
-		}
-		return nil, api.E2044
-	}
-	return append([]string{}, in...), nil
-}
-
-// validPolicy checks gateway policy statements: 0-10 of them, each with
-// Effect Allow or Deny and non-empty Action and Resource lists
-// (EndPoint.2048 otherwise).
-func validPolicy(in []api.PolicyStatementRequest) ([]api.PolicyStatement, *api.Error) {
-	if len(in) > maxPolicyStatements {
-		return nil, api.E2048
-	}
-	out := make([]api.PolicyStatement, 0, len(in))
-	for _, p := range in {
-		if p.Effect == nil || *p.Effect != "Allow" && *p.Effect != "Deny" || len(p.Action) == 0 || len(p.Resource) == 0 {
-			return nil, api.E2048
-		}
-		out = append(out, api.PolicyStatement{Effect: *p.Effect, Action: slices.Clone(p.Action), Resource: slices.Clone(p.Resource)})
-	}
-	return out, nil
-}
+import "github.com/seed42eb3344/vpcepfake/internal/api"
 
 // checkRoutetables checks the route tables a gateway endpoint of s in VPC
 // v binds: valid ids of the VPC, none repeated (EndPoint.1019), none bound

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
 // editEndpoint runs change on the caller's endpoint id once it is known to
@@ -31,7 +32,7 @@ func (e *Engine) editEndpoint(t Tenant, id string, change func(ep *endpoint) *ap
 // enable_whitelist; the same for whitelist, so a client may toggle one
 // without resending the other).
 func (e *Engine) UpdateEndpointWhite(t Tenant, id string, req *api.UpdateEndpointWhiteRequest) (api.Endpoint, *api.Error) {
-	wl, err := validWhitelist(req.Whitelist)
+	wl, err := rules.Whitelist(req.Whitelist)
 	if err != nil {
 		return api.Endpoint{}, err
 	}
@@ -57,7 +58,7 @@ func (e *Engine) UpdateEndpointPolicy(t Tenant, id string, req *api.UpdateEndpoi
 	if req.PolicyStatement == nil {
 		return api.Endpoint{}, api.E2048
 	}
-	policy, err := validPolicy(req.PolicyStatement)
+	policy, err := rules.Policy(req.PolicyStatement)
 	if err != nil {
 		return api.Endpoint{}, err
 	}
@@ -79,7 +80,7 @@ func (e *Engine) DeleteEndpointPolicy(t Tenant, id string) (api.Endpoint, *api.E
 		if len(ep.view.PolicyStatement) == 0 {
 			return api.E2049
 		}
-		ep.view.PolicyStatement = defaultPolicy
+		ep.view.PolicyStatement = rules.DefaultPolicy
 		return nil
 	})
 }

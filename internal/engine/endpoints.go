@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
 // endpoint is a stored VPC endpoint. It lives in its creator's project and
@@ -35,7 +36,7 @@ func (ep *endpoint) connection() api.Connection {
 // endpoints; terraform's destroy check calls GET endpoint with service ids
 // and needs the 404).
 func (e *Engine) ownEndpoint(t Tenant, id string) (*endpoint, *api.Error) {
-	if !isUUID(id) {
+	if !rules.IsUUID(id) {
 		return nil, api.E2017
 	}
 	ep, ok := e.eps[id]

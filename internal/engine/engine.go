@@ -1,6 +1,8 @@
 // Package engine is the in-memory VPCEP: tenants, resources, the network
-// inventory, every documented rule and the asynchronous lifecycle. It knows
-// nothing of HTTP; the fake package decodes requests and calls it.
+// inventory, the documented rules that need state and the asynchronous
+// lifecycle. The rules that need none are in package rules, which the
+// engine applies before it takes its lock. It knows nothing of HTTP; the
+// fake package decodes requests and calls it.
 package engine
 
 import (

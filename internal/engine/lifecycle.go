@@ -39,7 +39,7 @@ type doneFunc func(at time.Time, plan scenario.Plan) (from, to string)
 
 // schedule starts transition c on r. The default plan waits def; the
 // configured Policy may change it. done applies the plan's outcome (Fail,
-// To) and reports the status change; it is the only place a status moves.
+// To) through the resource's setStatus and reports the status change.
 // The Policy's plans are taken as valid: scenario validates them where they
 // are built.
 func (e *Engine) schedule(now time.Time, r *record, c scenario.Change, def time.Duration, done doneFunc) {

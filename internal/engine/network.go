@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
 // VPC is a virtual private cloud of the network inventory.
@@ -123,7 +124,7 @@ func (inv *inventory) checkSubnet(id, vpcID string) (Subnet, *api.Error) {
 // checkRouteTable accepts a route table id of VPC v: a UUID that, when the
 // inventory lists v's route tables, is one of them (EndPoint.1019 else).
 func checkRouteTable(id string, v VPC) *api.Error {
-	if !isUUID(id) || len(v.RouteTables) > 0 && !slices.Contains(v.RouteTables, id) {
+	if !rules.IsUUID(id) || len(v.RouteTables) > 0 && !slices.Contains(v.RouteTables, id) {
 		return api.E1019
 	}
 	return nil

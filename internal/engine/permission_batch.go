@@ -2,6 +2,7 @@ package engine
 
 import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
 // The Huawei-only whitelist operations (spec 3.24-3.26). OTC clients never
@@ -16,7 +17,7 @@ func (e *Engine) BatchAddPermissions(t Tenant, id string, req *api.BatchAddPermi
 	if len(req.Permissions) == 0 {
 		return api.PermissionsResponse{}, api.E3036
 	}
-	if err := checkPermissionType(req.PermissionType); err != nil {
+	if err := rules.PermissionType(req.PermissionType); err != nil {
 		return api.PermissionsResponse{}, err
 	}
 	entries := make([]grantEntry, len(req.Permissions))
@@ -24,11 +25,11 @@ func (e *Engine) BatchAddPermissions(t Tenant, id string, req *api.BatchAddPermi
 		if it.Permission == nil || it.Description == nil {
 			return api.PermissionsResponse{}, api.E0002
 		}
-		p, err := canonicalPermission(*it.Permission)
+		p, err := rules.Permission(*it.Permission)
 		if err != nil {
 			return api.PermissionsResponse{}, err
 		}
-		if err := validDescription(*it.Description); err != nil {
+		if err := rules.Description(*it.Description); err != nil {
 			return api.PermissionsResponse{}, err
 		}
 		entries[i] = grantEntry{perm: p, desc: *it.Description}
@@ -58,7 +59,7 @@ func (e *Engine) BatchRemovePermissions(t Tenant, id string, req *api.BatchRemov
 	}
 	gone := make(map[string]bool, len(req.Permissions))
 	for _, ref := range req.Permissions {
-		if ref.ID == nil || !isUUID(*ref.ID) {
+		if ref.ID == nil || !rules.IsUUID(*ref.ID) {
 			return api.PermissionsResponse{}, api.E3002
 		}
 		gone[*ref.ID] = true
@@ -81,10 +82,10 @@ func (e *Engine) UpdatePermissionDesc(t Tenant, id, permID string, req *api.Upda
 		return api.PermissionsResponse{}, api.E0002
 	}
 	desc := *req.Permission.Description
-	if err := validDescription(desc); err != nil {
+	if err := rules.Description(desc); err != nil {
 		return api.PermissionsResponse{}, err
 	}
-	if !isUUID(permID) {
+	if !rules.IsUUID(permID) {
 		return api.PermissionsResponse{}, api.E3002
 	}
 	now := e.lock()

@@ -1,87 +1,12 @@
 package engine
 
-import (
-	"path"
-	"strings"
-
-	"github.com/seed42eb3344/vpcepfake/internal/api"
-)
-
-// Whitelist rules of spec 2.7 and 3.11.
+// Whitelist limits the engine checks against stored records (spec 3.10,
+// 3.11); the rules of a single entry are in package rules.
 const (
-	// domainPrefix is the fixed prefix of a whitelist entry.
-	domainPrefix = "iam:domain::"
-	// wildcard is the entry that lets every account connect. The API
-	// accepts it as "*" and as "iam:domain::*"; both are one record, stored
-	// and shown as "*", the form of the OTC list example and of spec 4.3
-	// ("shown as *"). Terraform strips the prefix when reading, so either
-	// spelling in its configuration reads back as "*".
-	wildcard = "*"
-	// maxDomainIDLen is the longest domain id in an entry.
-	maxDomainIDLen = 64
 	// maxPermissions caps a service's whitelist; beyond it EndPoint.3049.
 	// The real limit is unconfirmed (spec 6 says "unknown"); 1000 is a
 	// documented-looking size that no realistic test reaches by accident.
 	maxPermissions = 1000
 	// maxPermissionsPage is the largest limit of the permissions list.
 	maxPermissionsPage = 500
-	// permissionTypeDomain is the only permission_type OTC knows.
-	permissionTypeDomain = "domainId"
 )
-
-// permissionTypes are the accepted permission_type values. Huawei's
-// orgPath (organizations:orgPath::…) is rejected with EndPoint.0002: OTC
-// documents only domainId and has no organisations to match against.
-var permissionTypes = canon(permissionTypeDomain)
-
-// canonicalPermission checks one whitelist entry: iam:domain::<id> with an
-// id of 1-64 letters, digits or '*', or the bare wildcard. It returns the
-// stored form (the wildcard as "*") or EndPoint.3002.
-func canonicalPermission(p string) (string, *api.Error) {
-	if p == wildcard {
-		return wildcard, nil
-	}
-	id, ok := strings.CutPrefix(p, domainPrefix)
-	if !ok || !validDomainPattern(id) {
-		return "", api.E3002
-	}
-	if id == wildcard {
-		return wildcard, nil
-	}
-	return p, nil
-}
-
-// validDomainPattern reports whether id is 1-64 letters, digits or '*'.
-func validDomainPattern(id string) bool {
-	if len(id) == 0 || len(id) > maxDomainIDLen {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '*') {
-			return false
-		}
-	}
-	return true
-}
-
-// checkPermissionType accepts an absent or empty permission_type and
-// domainId (any case).
-func checkPermissionType(pt *string) *api.Error {
-	if pt == nil || *pt == "" {
-		return nil
-	}
-	if _, ok := enum(permissionTypes, *pt); !ok {
-		return api.E0002
-	}
-	return nil
-}
-
-// allows reports whether a stored entry lets domainID connect. A '*'
-// inside an id is taken as a wildcard for any run of characters (the docs
-// allow '*' anywhere in the id but only explain the bare wildcard;
-// unconfirmed). Domain ids hold no '/', so path.Match is exact here.
-func allows(entry, domainID string) bool {
-	ok, _ := path.Match(strings.TrimPrefix(entry, domainPrefix), domainID)
-	return ok
-}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
 // permission is one whitelist record of a service (spec 2.7). It lives in
@@ -27,7 +28,7 @@ func (e *Engine) mayConnect(s *service, domainID string) bool {
 		return true
 	}
 	for _, p := range s.perms {
-		if allows(p.view.Permission, domainID) {
+		if rules.Allows(p.view.Permission, domainID) {
 			return true
 		}
 	}
@@ -47,12 +48,12 @@ func (e *Engine) grant(s *service, entries []grantEntry, now time.Time) ([]*perm
 	var added, out []*permission
 	listed := make(map[*permission]bool, len(entries))
 	for _, en := range entries {
-		if en.perm == domainPrefix+s.view.DomainID {
+		if en.perm == rules.DomainPrefix+s.view.DomainID {
 			continue
 		}
 		p, ok := have[en.perm]
 		if !ok {
-			p = &permission{view: api.Permission{Permission: en.perm, PermissionType: permissionTypeDomain,
+			p = &permission{view: api.Permission{Permission: en.perm, PermissionType: rules.PermissionTypeDomain,
 				Description: en.desc, CreatedAt: stamp(now)}}
 			have[en.perm] = p
 			added = append(added, p)
@@ -122,12 +123,12 @@ func (e *Engine) PermissionAction(t Tenant, id string, req *api.PermissionAction
 	if len(req.Permissions) == 0 {
 		return api.PermissionActionResponse{}, api.E3036
 	}
-	if err := checkPermissionType(req.PermissionType); err != nil {
+	if err := rules.PermissionType(req.PermissionType); err != nil {
 		return api.PermissionActionResponse{}, err
 	}
 	entries := make([]grantEntry, len(req.Permissions))
 	for i, raw := range req.Permissions {
-		p, err := canonicalPermission(raw)
+		p, err := rules.Permission(raw)
 		if err != nil {
 			return api.PermissionActionResponse{}, err
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
 // PublicService configures one public (O&M-provided) endpoint service
@@ -64,21 +65,18 @@ func DefaultPublicServices(region string) []PublicService {
 	return out
 }
 
-// serviceTypes are the documented service types.
-var serviceTypes = canon("interface", "gateway")
-
 // addPublic stores the public services of ps. It fails on an empty or
 // repeated name or id, a malformed id and an unknown type.
 func (e *Engine) addPublic(ps []PublicService, now time.Time) error {
 	names := map[string]bool{}
 	for _, p := range ps {
-		typ, ok := enum(serviceTypes, p.Type)
+		typ, ok := rules.ServiceTypes.Canonical(p.Type)
 		switch {
 		case p.Name == "" || names[p.Name]:
 			return errors.New("engine: public service names must be non-empty and distinct")
 		case !ok:
 			return errors.New("engine: public service " + p.Name + ": type must be gateway or interface")
-		case p.ID != "" && !isUUID(p.ID):
+		case p.ID != "" && !rules.IsUUID(p.ID):
 			return errors.New("engine: public service " + p.Name + ": id must be a UUID")
 		case e.services[p.ID] != nil:
 			return errors.New("engine: public service " + p.Name + ": id already used")

@@ -7,8 +7,9 @@ import (
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
-// The service state machine of spec 4.1. These functions are the only
-// places a service's status changes.
+// The service state machine of spec 4.1. setStatus is the only place a
+// service's status changes; the start functions and their done funcs are
+// its only callers.
 
 func (e *Engine) serviceChange(s *service, tr scenario.Transition) scenario.Change {
 	return scenario.Change{Transition: tr, ResourceID: s.view.ID, ProjectID: s.view.ProjectID, Name: s.name}
@@ -17,7 +18,7 @@ func (e *Engine) serviceChange(s *service, tr scenario.Transition) scenario.Chan
 // startServiceCreate puts a new service in creating; it becomes available,
 // or failed when the plan says so.
 func (e *Engine) startServiceCreate(s *service, now time.Time) {
-	s.view.Status = statusCreating
+	s.setStatus(now, statusCreating, nil)
 	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceCreate), e.cfg.Delays.ServiceCreate,
 		e.serviceDone(s, scenario.ServiceCreate))
 }
@@ -25,8 +26,7 @@ func (e *Engine) startServiceCreate(s *service, now time.Time) {
 // startServiceDelete puts s in deleting; it disappears afterwards (GET then
 // answers 404), or ends failed when the plan says so.
 func (e *Engine) startServiceDelete(s *service, now time.Time) {
-	s.view.Status = statusDeleting
-	s.touch(now)
+	s.setStatus(now, statusDeleting, nil)
 	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceDelete), e.cfg.Delays.ServiceDelete,
 		e.serviceDone(s, scenario.ServiceDelete))
 }
@@ -38,10 +38,10 @@ func (e *Engine) serviceDone(s *service, tr scenario.Transition) doneFunc {
 	switch tr {
 	case scenario.ServiceCreate:
 		return func(at time.Time, plan scenario.Plan) (string, string) {
-			return statusCreating, s.settle(at, statusAvailable, plan.Fail)
+			return statusCreating, s.setStatus(at, statusAvailable, plan.Fail)
 		}
 	case scenario.ServiceDelete:
-		return deleteDone(s.settle, func() { e.removeService(s) })
+		return deleteDone(s.setStatus, func() { e.removeService(s) })
 	}
 	return nil
 }
@@ -55,10 +55,10 @@ func outcome(target string, fail *scenario.Failure) (string, []api.ErrorEntry) {
 	return statusFailed, []api.ErrorEntry{{ErrorCode: fail.Code, ErrorMessage: fail.Message}}
 }
 
-// settle moves s to target, or to failed with fail's error entry, and
+// setStatus moves s to status, or to failed with fail's error entry, and
 // returns the new status.
-func (s *service) settle(at time.Time, target string, fail *scenario.Failure) string {
-	s.view.Status, s.view.Error = outcome(target, fail)
+func (s *service) setStatus(at time.Time, status string, fail *scenario.Failure) string {
+	s.view.Status, s.view.Error = outcome(status, fail)
 	s.touch(at)
 	return s.view.Status
 }

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
 // UpdateService is UpdateEndpointService (spec 3.5): only present fields
@@ -16,11 +17,11 @@ func (e *Engine) UpdateService(t Tenant, id string, req *api.UpdateServiceReques
 	var ports []api.PortMapping
 	if req.Ports != nil {
 		var err *api.Error
-		if ports, err = validPorts(req.Ports); err != nil {
+		if ports, err = rules.Ports(req.Ports); err != nil {
 			return api.Service{}, err
 		}
 	}
-	if err := checkServiceUpdate(req); err != nil {
+	if err := rules.UpdateService(req); err != nil {
 		return api.Service{}, err
 	}
 	now := e.lock()
@@ -47,7 +48,7 @@ func (e *Engine) UpdateService(t Tenant, id string, req *api.UpdateServiceReques
 		v.ApprovalEnabled = *req.ApprovalEnabled
 	}
 	if req.TCPProxy != nil {
-		v.TCPProxy, _ = enum(tcpProxies, *req.TCPProxy)
+		v.TCPProxy, _ = rules.TCPProxies.Canonical(*req.TCPProxy)
 	}
 	if req.Description != nil {
 		v.Description = *req.Description
@@ -59,49 +60,13 @@ func (e *Engine) UpdateService(t Tenant, id string, req *api.UpdateServiceReques
 	// taken as "no change", like an absent name on create.
 	if req.ServiceName != nil && *req.ServiceName != "" {
 		s.name = *req.ServiceName
-		v.ServiceName = fullServiceName(e.cfg.Region, s.name, v.ID)
+		v.ServiceName = rules.FullServiceName(e.cfg.Region, s.name, v.ID)
 	}
 	e.freePort(s)
 	s.view = v
 	e.usePort(s)
 	s.touch(now)
 	return s.render(), nil
-}
-
-// checkServiceUpdate applies the stateless rules of an update body.
-func checkServiceUpdate(req *api.UpdateServiceRequest) *api.Error {
-	if req.ServiceName != nil {
-		if err := validServiceName(*req.ServiceName); err != nil {
-			return err
-		}
-	}
-	if req.PortID != nil && *req.PortID != "" && !isUUID(*req.PortID) {
-		return api.E3003
-	}
-	if req.TCPProxy != nil {
-		if _, ok := enum(tcpProxies, *req.TCPProxy); !ok {
-			return api.E0002
-		}
-	}
-	if req.Description != nil {
-		if err := validDescription(*req.Description); err != nil {
-			return err
-		}
-	}
-	if req.VipPortID != nil && *req.VipPortID != "" && !isUUID(*req.VipPortID) {
-		return api.E3051
-	}
-	if req.IP != nil && *req.IP != "" {
-		if req.PortID != nil && *req.PortID != "" {
-			return api.E3052
-		}
-		if req.VipPortID != nil && *req.VipPortID != "" {
-			return api.E3053
-		}
-		// Interface services have no backend ip to change.
-		return api.E3055
-	}
-	return nil
 }
 
 // RenameService is the [HW] UpdateEndpointServiceName (spec 3.22): 0-16
@@ -111,7 +76,7 @@ func (e *Engine) RenameService(t Tenant, id string, req *api.RenameServiceReques
 	if req.EndpointServiceName != nil {
 		name = *req.EndpointServiceName
 	}
-	if err := validServiceName(name); err != nil {
+	if err := rules.ServiceName(name); err != nil {
 		return api.RenameServiceResponse{}, err
 	}
 	now := e.lock()
@@ -121,7 +86,7 @@ func (e *Engine) RenameService(t Tenant, id string, req *api.RenameServiceReques
 		return api.RenameServiceResponse{}, err
 	}
 	s.name = name
-	s.view.ServiceName = fullServiceName(e.cfg.Region, name, s.view.ID)
+	s.view.ServiceName = rules.FullServiceName(e.cfg.Region, name, s.view.ID)
 	s.touch(now)
 	return api.RenameServiceResponse{EndpointServiceName: s.view.ServiceName}, nil
 }

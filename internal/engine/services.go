@@ -4,6 +4,7 @@ import (
 	"net/url"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
 // service is a stored endpoint service.
@@ -29,7 +30,7 @@ func (s *service) render() api.Service {
 // one of another project (only the owner may address it by id; the spec
 // leaves 403 possible, 404 leaks nothing).
 func (e *Engine) ownService(t Tenant, id string) (*service, *api.Error) {
-	if !isUUID(id) {
+	if !rules.IsUUID(id) {
 		return nil, api.E3062
 	}
 	s, ok := e.services[id]

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
@@ -260,14 +261,14 @@ func (n *Engine) importTenants(ts []Tenant) error {
 func (n *Engine) importService(e *Engine, st ServiceState, now time.Time) (*service, error) {
 	id := st.Service.ID
 	switch {
-	case !isUUID(id):
+	case !rules.IsUUID(id):
 		return nil, fmt.Errorf("service id %q is not a UUID", id)
 	case n.services[id] != nil:
 		return nil, fmt.Errorf("service %s: repeated", id)
 	}
 	s := &service{record: importRecord(id, st.RecordState), view: st.Service, name: st.Name}
 	for _, ps := range st.Permissions {
-		if !isUUID(ps.Permission.ID) {
+		if !rules.IsUUID(ps.Permission.ID) {
 			return nil, fmt.Errorf("service %s: permission id %q is not a UUID", id, ps.Permission.ID)
 		}
 		s.perms = append(s.perms, &permission{record: importRecord(ps.Permission.ID, ps.RecordState), view: ps.Permission})
@@ -292,7 +293,7 @@ func (n *Engine) importEndpoints(e *Engine, sts []EndpointState, now time.Time) 
 	for _, st := range sts {
 		id := st.Endpoint.ID
 		switch {
-		case !isUUID(id):
+		case !rules.IsUUID(id):
 			return fmt.Errorf("endpoint id %q is not a UUID", id)
 		case n.eps[id] != nil || n.services[id] != nil:
 			return fmt.Errorf("endpoint %s: repeated", id)

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
 // TagAction is BatchAddOrRemoveResourceInstance (spec 3.20). create adds
@@ -52,7 +53,7 @@ func tagEdit(req *api.TagActionRequest) (func(old []api.Tag) ([]api.Tag, *api.Er
 		return nil, api.E3066
 	}
 	create := *req.Action == "create"
-	tags, err := checkTags(req.Tags, create)
+	tags, err := rules.Tags(req.Tags, create)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +87,7 @@ func mergeTags(old, add []api.Tag) ([]api.Tag, *api.Error) {
 			out = append(out, a)
 		}
 	}
-	if len(out) > maxTags {
+	if len(out) > rules.MaxTags {
 		return nil, api.E3069
 	}
 	return out, nil

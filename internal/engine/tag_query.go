@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
 // Limits of a tag query (spec 3.19, 6): each tag list holds at most 20 keys
@@ -149,7 +150,7 @@ func parseTagFilters(in []api.TagFilter) ([]tagFilter, *api.Error) {
 			key = strings.TrimSpace(*f.Key)
 		}
 		switch {
-		case key == "" || utf8.RuneCountInString(key) > maxTagKeyLen:
+		case key == "" || utf8.RuneCountInString(key) > rules.MaxTagKeyLen:
 			return nil, api.E3072
 		case slices.ContainsFunc(out, func(o tagFilter) bool { return o.key == key }):
 			return nil, api.E3067
@@ -160,7 +161,7 @@ func parseTagFilters(in []api.TagFilter) ([]tagFilter, *api.Error) {
 		for _, v := range f.Values {
 			v = strings.TrimSpace(v)
 			switch {
-			case utf8.RuneCountInString(v) > maxTagValueLen:
+			case utf8.RuneCountInString(v) > rules.MaxTagValueLen:
 				return nil, api.E3073
 			case slices.Contains(values, v):
 				return nil, api.E3071
@@ -221,11 +222,11 @@ func (e *Engine) ListResourceInstances(t Tenant, resourceType string, req *api.R
 	return out, nil
 }
 
-// ProjectTags is ListQueryProjectResourceTags (spec 3.21): every tag key
+// ListProjectTags is ListQueryProjectResourceTags (spec 3.21): every tag key
 // on the caller's resources of one type with the set of its values. The
 // order is unconfirmed; the fake sorts keys and values (byte order), so
 // answers are stable.
-func (e *Engine) ProjectTags(t Tenant, resourceType string) (api.ProjectTags, *api.Error) {
+func (e *Engine) ListProjectTags(t Tenant, resourceType string) (api.ProjectTags, *api.Error) {
 	kind, err := kindOf(resourceType)
 	if err != nil {
 		return api.ProjectTags{}, err

@@ -1,4 +1,4 @@
-package engine
+package rules
 
 import (
 	"strings"
@@ -11,23 +11,18 @@ import (
 // Tag rules of the newest OTC page (2025-11-17, spec 2.2): keys of 1-128
 // characters, values of 0-255, at most 20 tags per resource.
 const (
-	maxTags        = 20
-	maxTagKeyLen   = 128
-	maxTagValueLen = 255
+	MaxTags        = 20
+	MaxTagKeyLen   = 128
+	MaxTagValueLen = 255
 )
 
-// validTags checks tags as sent in a create body and returns them in wire
-// form. A missing value is the empty value.
-func validTags(in []api.TagRequest) ([]api.Tag, *api.Error) {
-	return checkTags(in, false)
-}
-
-// checkTags applies the tag rules to a request's tag list: at most 20
-// tags, each valid, no key twice. out[i] is in[i] in wire form; a missing
-// value is the empty value unless needValue, when it is EndPoint.0002 (a
-// mandatory field without a more specific code: the tag action's create).
-func checkTags(in []api.TagRequest, needValue bool) ([]api.Tag, *api.Error) {
-	if len(in) > maxTags {
+// Tags applies the tag rules to a request's tag list: at most 20 tags
+// (EndPoint.3069), each valid, no key twice (3067). out[i] is in[i] in wire
+// form; a missing value is the empty value unless needValue, when it is
+// EndPoint.0002 (a mandatory field without a more specific code: the tag
+// action's create).
+func Tags(in []api.TagRequest, needValue bool) ([]api.Tag, *api.Error) {
+	if len(in) > MaxTags {
 		return nil, api.E3069
 	}
 	out := make([]api.Tag, 0, len(in))
@@ -42,7 +37,7 @@ func checkTags(in []api.TagRequest, needValue bool) ([]api.Tag, *api.Error) {
 		} else if needValue {
 			return nil, api.E0002
 		}
-		if err := validTag(key, value); err != nil {
+		if err := tag(key, value); err != nil {
 			return nil, err
 		}
 		if seen[key] {
@@ -54,14 +49,14 @@ func checkTags(in []api.TagRequest, needValue bool) ([]api.Tag, *api.Error) {
 	return out, nil
 }
 
-// validTag applies the per-tag rules, each with its documented code.
-func validTag(key, value string) *api.Error {
+// tag applies the per-tag rules, each with its documented code.
+func tag(key, value string) *api.Error {
 	switch {
 	case key == "":
 		return api.E3066
-	case utf8.RuneCountInString(key) > maxTagKeyLen:
+	case utf8.RuneCountInString(key) > MaxTagKeyLen:
 		return api.E3072
-	case utf8.RuneCountInString(value) > maxTagValueLen:
+	case utf8.RuneCountInString(value) > MaxTagValueLen:
 		return api.E3073
 	case !tagChars(key, "_.:=+-@") || key[0] == ' ' || key[len(key)-1] == ' ' || strings.HasPrefix(key, "_sys_"):
 		return api.E3068

@@ -70,7 +70,7 @@ func New(opts ...Option) *Server {
 		}
 	}
 	s.iam = &iam.Handler{Dir: s.eng, Region: s.eng.Region(), Now: s.eng.Clock().Now}
-	s.control = &control.Handler{Fake: s}
+	s.control = &control.Handler{Fake: s, Version: Version}
 	s.initial = s.eng.Export()
 	return s
 }

@@ -18,9 +18,9 @@ import (
 // project in X-Project-Id, unchecked. Missing or unknown credentials and a
 // wrong signature give 401 EndPoint.0003; a malformed path project 400
 // EndPoint.0014; credentials of another project 403 EndPoint.0004.
-func (s *Server) authenticate(c *call, pathProject string) (Tenant, *api.Error) {
+func (s *Server) authenticate(c *call, pathProject string) (engine.Tenant, *api.Error) {
 	var (
-		t  Tenant
+		t  engine.Tenant
 		ok bool
 		r  = c.r
 	)

@@ -127,10 +127,16 @@ func (s *Server) Tenants() []Tenant {
 	return out
 }
 
-// Endpoint returns the VPCEP base URL of a project, {URL}/v1/{project_id}/,
-// as a service catalog would publish it (with the trailing slash that
-// gophertelekomcloud requires).
-func (s *Server) Endpoint(projectID string) string { return s.URL + "/v1/" + projectID + "/" }
+// ProjectURL returns the VPCEP base URL of a project,
+// {URL}/v1/{project_id}/, as a service catalog would publish it (with the
+// trailing slash that gophertelekomcloud requires): a client appends
+// "vpc-endpoint-services", "vpc-endpoints" and so on.
+func (s *Server) ProjectURL(projectID string) string { return s.URL + "/v1/" + projectID + "/" }
+
+// Endpoint returns ProjectURL(projectID).
+//
+// Deprecated: Use ProjectURL; "endpoint" means a VPC endpoint in this API.
+func (s *Server) Endpoint(projectID string) string { return s.ProjectURL(projectID) }
 
 // ListenAndServe serves on addr until ctx is done, then shuts down
 // gracefully. It is what cmd/vpcepfake runs; ready, if not nil, receives

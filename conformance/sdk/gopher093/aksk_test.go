@@ -25,7 +25,7 @@ func TestAKSKSigning(t *testing.T) {
 	e := env{srv: srv, journal: sc0}
 	pc := &golangsdk.ProviderClient{AKSKAuthOptions: golangsdk.AKSKAuthOptions{AccessKey: "AK", SecretKey: "SK", ProjectId: fake.DefaultProjectID}}
 	pc.HTTPClient = *e.srv.Client()
-	sc := &golangsdk.ServiceClient{ProviderClient: pc, Endpoint: e.srv.Endpoint(fake.DefaultProjectID)}
+	sc := &golangsdk.ServiceClient{ProviderClient: pc, Endpoint: e.srv.ProjectURL(fake.DefaultProjectID)}
 
 	svc, err := services.Create(sc, services.CreateOpts{PortID: portID, RouterID: vpcID, ServerType: services.ServerTypeVM,
 		Ports: []services.PortMapping{{ClientPort: 80, ServerPort: 80}}}).Extract()

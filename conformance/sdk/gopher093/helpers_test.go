@@ -35,7 +35,7 @@ func startWith(t *testing.T, sc *scenario.Scenario) env {
 	srv := fake.NewTest(t, fake.WithDelays(fake.RealisticDelays), fake.WithScenario(sc))
 	pc := &golangsdk.ProviderClient{TokenID: fake.DefaultToken, ProjectID: fake.DefaultProjectID, RegionID: fake.DefaultRegion}
 	pc.HTTPClient = *srv.Client()
-	return env{srv: srv, journal: sc, sc: &golangsdk.ServiceClient{ProviderClient: pc, Endpoint: srv.Endpoint(fake.DefaultProjectID)}}
+	return env{srv: srv, journal: sc, sc: &golangsdk.ServiceClient{ProviderClient: pc, Endpoint: srv.ProjectURL(fake.DefaultProjectID)}}
 }
 
 // calls counts the journal's requests of operation op.

@@ -36,7 +36,7 @@ func start(t *testing.T, opts ...fake.Option) env {
 func client(srv *fake.Server, tn fake.Tenant) *golangsdk.ServiceClient {
 	pc := &golangsdk.ProviderClient{TokenID: tn.Token, ProjectID: tn.ProjectID, RegionID: fake.DefaultRegion}
 	pc.HTTPClient = *srv.Client()
-	return &golangsdk.ServiceClient{ProviderClient: pc, Endpoint: srv.Endpoint(tn.ProjectID)}
+	return &golangsdk.ServiceClient{ProviderClient: pc, Endpoint: srv.ProjectURL(tn.ProjectID)}
 }
 
 // calls counts the journal's requests of operation op.

@@ -9,7 +9,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/iam"
 )
 
-// authenticate finds the tenant of a /v1 request (spec 1.2). An IAM token
+// authenticate finds the tenant of a /v1 request (docs/vpcep-api.md §1.2). An IAM token
 // in X-Auth-Token names its tenant. Without one, a request signed the SDK
 // way (Authorization: SDK-HMAC-SHA256 … plus X-Sdk-Date, in the Huawei
 // "Access=AK" or the gophertelekomcloud "Credential=AK/…" form) is the

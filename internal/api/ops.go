@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Operation ids as in the spec (shared/spec/operations.json). The journal and
+// Operation ids as in docs/vpcep-api.md §3 (operations.json). The journal and
 // scenario rules name operations by these strings.
 const (
 	OpListVersions              = "ListVersionDetails"
@@ -52,9 +52,9 @@ type Operation struct {
 	Path   string `json:"path"`
 }
 
-// v1Operations are the spec's operations (operations.json, a copy of the
+// v1Operations are the operations of docs/vpcep-api.md (operations.json, a copy of the
 // table in docs/vpcep-api.md) that the fake serves: all but the /v2 ones,
-// in the spec's order.
+// in the reference's order.
 var v1Operations = func() []Operation {
 	var rows []Operation
 	if err := json.Unmarshal(operationsJSON, &rows); err != nil {
@@ -72,8 +72,8 @@ var v1Ops = func() map[string]bool {
 }()
 
 // V1Operations returns the VPCEP v1 operations the fake serves, in the
-// spec's order; package scenario's Op constants are generated from it.
+// reference's order; package scenario's Op constants are generated from it.
 func V1Operations() []Operation { return slices.Clone(v1Operations) }
 
-// KnownOp reports whether op is the id of a v1 operation of the spec.
+// KnownOp reports whether op is the id of a v1 operation of docs/vpcep-api.md.
 func KnownOp(op string) bool { return v1Ops[op] }

@@ -7,20 +7,20 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
-// Whitelist rules of spec 2.7 and 3.11.
+// Whitelist rules of docs/vpcep-api.md §2.7 and 3.11.
 const (
 	// domainPrefix is the fixed prefix of a whitelist entry.
 	domainPrefix = "iam:domain::"
 	// wildcard is the entry that lets every account connect. The API
 	// accepts it as "*" and as "iam:domain::*"; both are one record, stored
-	// and shown as "*", the form of the OTC list example and of spec 4.3
+	// and shown as "*", the form of the OTC list example and of docs/vpcep-api.md §4.3
 	// ("shown as *"). Terraform strips the prefix when reading, so either
 	// spelling in its configuration reads back as "*".
 	wildcard = "*"
 	// maxDomainIDLen is the longest domain id in an entry.
 	maxDomainIDLen = 64
 	// maxPermissions caps a service's whitelist; beyond it EndPoint.3049.
-	// The real limit is unconfirmed (spec 6 says "unknown"); 1000 is a
+	// The real limit is unconfirmed (docs/vpcep-api.md §6 says "unknown"); 1000 is a
 	// documented-looking size that no realistic test reaches by accident.
 	maxPermissions = 1000
 	// maxPermissionsPage is the largest limit of the permissions list.

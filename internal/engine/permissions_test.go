@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// mayConnect is the rule endpoint creation asks (spec 4.3).
+// mayConnect is the rule endpoint creation asks (docs/vpcep-api.md §4.3).
 func TestMayConnect(t *testing.T) {
 	t.Parallel()
 	e := New(Config{})

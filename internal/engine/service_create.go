@@ -10,7 +10,7 @@ import (
 type serviceRule func(req *api.CreateServiceRequest, s *api.Service) *api.Error
 
 // createServiceRules are the documented rules of CreateEndpointService
-// (spec 3.3) that need no state. A new rule is a new row.
+// (docs/vpcep-api.md §3.3) that need no state. A new rule is a new row.
 var createServiceRules = []serviceRule{
 	// port_id: required (the Huawei SDK sends "" when unset: 0002), UUID.
 	func(r *api.CreateServiceRequest, s *api.Service) *api.Error {
@@ -89,7 +89,7 @@ var createServiceRules = []serviceRule{
 		s.Description = *r.Description
 		return validDescription(s.Description)
 	},
-	// tags: the tag rules of spec 2.2.
+	// tags: the tag rules of docs/vpcep-api.md §2.2.
 	func(r *api.CreateServiceRequest, s *api.Service) *api.Error {
 		tags, err := validTags(r.Tags)
 		s.Tags = tags

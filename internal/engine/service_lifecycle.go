@@ -7,7 +7,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
-// The service state machine of spec 4.1. These functions are the only
+// The service state machine of docs/vpcep-api.md §4.1. These functions are the only
 // places a service's status changes.
 
 func (e *Engine) serviceChange(s *service, tr scenario.Transition) scenario.Change {

@@ -10,7 +10,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
-// Limits of a tag query (spec 3.19, 6): each tag list holds at most 20 keys
+// Limits of a tag query (docs/vpcep-api.md §3.19, 6): each tag list holds at most 20 keys
 // (OTC; Huawei says 10) with at most 10 values each; a filter page holds
 // 1-1000 resources, 1000 by default.
 const (
@@ -72,7 +72,7 @@ type tagQuery struct {
 //   - matches resource_name: case-insensitive substring; an empty value
 //     asks for an exact match, so only an empty name would match.
 //
-// The spec's text on the two negations contradicts itself (unconfirmed);
+// The text of docs/vpcep-api.md on the two negations contradicts itself (unconfirmed);
 // the fake uses the reading of Huawei's TMS convention above, under which
 // not_tags_any:[{k,[]}] is "resources without tag k", what clients use it
 // for.
@@ -133,7 +133,7 @@ func parseTagQuery(req *api.ResourceQueryRequest) (tagQuery, *api.Error) {
 }
 
 // parseTagFilters checks one tag list of a query. Keys and values are
-// trimmed and their characters not checked (spec 2.2). A key must be 1-128
+// trimmed and their characters not checked (docs/vpcep-api.md §2.2). A key must be 1-128
 // characters (EndPoint.3072; the OTC page says 127, but a key of the stored
 // maximum of 128 must be findable) and unique in the list (3067); values
 // 0-255 characters (3073) and unique under their key (3071). More than 20
@@ -189,7 +189,7 @@ func parseMatches(in []api.Match) (*string, *api.Error) {
 	return &v, nil
 }
 
-// ListResourceInstances is the tag query (spec 3.19) over the caller's
+// ListResourceInstances is the tag query (docs/vpcep-api.md §3.19) over the caller's
 // resources of one type. action filter returns an api.ResourceList of the
 // matching resources in creation order (oldest first), paged by limit and
 // offset; count returns an api.ResourceCount. A bad resource type is
@@ -221,7 +221,7 @@ func (e *Engine) ListResourceInstances(t Tenant, resourceType string, req *api.R
 	return out, nil
 }
 
-// ProjectTags is ListQueryProjectResourceTags (spec 3.21): every tag key
+// ProjectTags is ListQueryProjectResourceTags (docs/vpcep-api.md §3.21): every tag key
 // on the caller's resources of one type with the set of its values. The
 // order is unconfirmed; the fake sorts keys and values (byte order), so
 // answers are stable.

@@ -15,7 +15,7 @@ import (
 // TestAKSKSigning: in AK/SK mode the SDK sends no token but an
 // SDK-HMAC-SHA256 Authorization, X-Sdk-Date and X-Project-Id; the fake
 // finds the tenant by its access key and verifies the signature with its
-// secret key (real-clients.md 1.1, 2.1).
+// secret key (docs/real-clients.md §1.1, 2.1).
 func TestAKSKSigning(t *testing.T) {
 	t.Parallel()
 	signer := fake.DefaultTenant

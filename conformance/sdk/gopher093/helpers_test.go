@@ -22,7 +22,7 @@ type env struct {
 // start returns an in-memory fake with the real cloud's 1-minute
 // transitions on the default clock, so inside a synctest bubble the SDK's
 // 1-second polls and the fake's delays share virtual time. The client is
-// built as in real-clients.md 2.1: a fixed endpoint with the trailing
+// built as in docs/real-clients.md §2.1: a fixed endpoint with the trailing
 // slash, a token, and the fake's in-memory transport.
 func start(t *testing.T) env {
 	t.Helper()

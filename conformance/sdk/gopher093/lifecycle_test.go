@@ -23,7 +23,7 @@ const (
 )
 
 // TestTerraformServiceAndEndpoint replays terraform's service and endpoint
-// resources and data sources through v0.9.3 (real-clients.md 1.4, 4.3 A):
+// resources and data sources through v0.9.3 (docs/real-clients.md §1.4, 4.3 A):
 // create → wait available → whitelist → read; data sources; update
 // (also with {}); endpoint create → wait → read; list; destroy in
 // terraform's order (endpoint, then the service at once) → wait for 404.

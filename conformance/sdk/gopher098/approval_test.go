@@ -16,7 +16,7 @@ import (
 )
 
 // TestApprovalResource replays the upstream acceptance flow and
-// terraform's vpcep_approval resource (real-clients.md 1.3, 1.4, 4.3 B):
+// terraform's vpcep_approval resource (docs/real-clients.md §1.3, 1.4, 4.3 B):
 // quota, describe, endpoint in pendingAcceptance, connections, receive
 // (accepted in the answer itself), reject, polling ListConnections{ID}
 // every 3 s like the provider, paging, deletes with waits for 404.
@@ -119,7 +119,7 @@ func pollConnection(t *testing.T, e env, serviceID, endpointID, want string) str
 }
 
 // TestDefaultPageOfTen: without limit, ListConnections and GetWhitelist
-// see the server's first 10 (real-clients.md 3.2 item 2).
+// see the server's first 10 (docs/real-clients.md §3.2 item 2).
 func TestDefaultPageOfTen(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		e := start(t, fake.WithDelays(fake.Delays{}))

@@ -24,7 +24,7 @@ type env struct {
 
 // start returns an in-memory fake with 1-minute transitions on the
 // default clock (virtual inside a synctest bubble) and a v0.9.8 client
-// with a fixed endpoint (real-clients.md 2.1).
+// with a fixed endpoint (docs/real-clients.md §2.1).
 func start(t *testing.T, opts ...fake.Option) env {
 	t.Helper()
 	sc := scenario.New()

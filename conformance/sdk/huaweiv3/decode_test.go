@@ -9,7 +9,7 @@ import (
 
 // TestEveryReadDecodes calls each read of the SDK once against populated
 // state, so a JSON type the SDK's models reject (int32 overflow, a string
-// where a bool belongs, a malformed time) fails here (real-clients.md 4.3 E).
+// where a bool belongs, a malformed time) fails here (docs/real-clients.md §4.3 E).
 func TestEveryReadDecodes(t *testing.T) {
 	t.Parallel()
 	c, _ := start(t)

@@ -29,7 +29,7 @@ func TestFailedEndpointDecodes(t *testing.T) {
 
 // TestFailedServiceDecodes: a failed service decodes; the Huawei service
 // model names its error entries {code, message} while OTC documents
-// {error_code, error_message} (spec 2.3, 7.10). The fake sends the OTC
+// {error_code, error_message} (docs/vpcep-api.md §2.3, 7.10). The fake sends the OTC
 // shape, so the Huawei model sees entries with empty fields.
 func TestFailedServiceDecodes(t *testing.T) {
 	t.Parallel()

@@ -11,7 +11,7 @@ import (
 )
 
 // TestHuaweiOnlyCalls pins the fake's documented choice for calls outside
-// the OTC reference (real-clients.md 4.3 C.12): it implements them, so
+// the OTC reference (docs/real-clients.md §4.3 C.12): it implements them, so
 // they answer 200 with the SDK's models filled.
 func TestHuaweiOnlyCalls(t *testing.T) {
 	t.Parallel()

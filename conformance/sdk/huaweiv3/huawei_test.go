@@ -27,7 +27,7 @@ const (
 // start returns a fake (zero delays: a transition completes at the next
 // request) with its journal, and a Huawei client signing with AK/SK for
 // the default project, whose secret key the fake knows and checks, over the fake's in-memory transport
-// (real-clients.md 2.2).
+// (docs/real-clients.md §2.2).
 func start(t *testing.T) (*vpcep.VpcepClient, *scenario.Scenario) {
 	t.Helper()
 	return startWith(t, scenario.New())
@@ -81,7 +81,7 @@ func waitEndpoint(t *testing.T, c *vpcep.VpcepClient, id string) *model.ListEndp
 	}
 }
 
-// TestHuaweiLifecycle is real-clients.md 4.3 C: every call signed with
+// TestHuaweiLifecycle is docs/real-clients.md §4.3 C: every call signed with
 // AK/SK, every body decoded by the SDK's models (int32 marker_id and
 // counts, SdkTime timestamps, array active_status).
 func TestHuaweiLifecycle(t *testing.T) {

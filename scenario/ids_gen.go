@@ -101,7 +101,7 @@ var operations = []string{
 	OpUpdateEndpointWhite,
 }
 
-// Error codes of the catalog (docs/vpcep-api.md, "Error codes"): Err plus
+// Error codes of the catalog (docs/vpcep-api.md §5): Err plus
 // the code without its dot, for Fail and Policy.Failing. Each comment gives
 // the status and message the fake answers with.
 const (

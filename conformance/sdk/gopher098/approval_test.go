@@ -90,7 +90,7 @@ func TestApprovalResource(t *testing.T) {
 		// Lists are single pages: one GET each.
 		n := e.calls("ListEndpointService")
 		one := 1
-		list, err := services.List(e.sc, services.ListOpts{Limit: &one, Offset: new(0)})
+		list, err := services.List(e.sc, services.ListOpts{Limit: &one, Offset: ptr(0)})
 		require.NoError(t, err)
 		assert.Len(t, list, 1)
 		assert.Equal(t, 1, e.calls("ListEndpointService")-n, "no automatic paging")
@@ -124,7 +124,7 @@ func TestDefaultPageOfTen(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		e := start(t, fake.WithDelays(fake.Delays{}))
 		svc, err := services.Create(e.sc, services.CreateOpts{PortID: portID, VpcId: vpcID, ServerType: services.ServerTypeVM,
-			ApprovalEnabled: new(false), Ports: []services.PortMapping{{ClientPort: 80, ServerPort: 80}}})
+			ApprovalEnabled: ptr(false), Ports: []services.PortMapping{{ClientPort: 80, ServerPort: 80}}})
 		require.NoError(t, err)
 		require.NoError(t, services.WaitForServiceStatus(e.sc, svc.ID, services.StatusAvailable, 10))
 		var perms []string

@@ -15,12 +15,12 @@ func TestEveryReadDecodes(t *testing.T) {
 	c, _ := start(t)
 	sid := *createService(t, c, false, 9100).Id
 	ep, err := c.CreateEndpoint(&model.CreateEndpointRequest{Body: &model.CreateEndpointRequestBody{
-		EndpointServiceId: sid, VpcId: vpcID, SubnetId: new(subnetID), EnableDns: new(true), Tags: &[]model.TagList{{Key: new("k"), Value: new("v")}}}})
+		EndpointServiceId: sid, VpcId: vpcID, SubnetId: ptr(subnetID), EnableDns: ptr(true), Tags: &[]model.TagList{{Key: ptr("k"), Value: ptr("v")}}}})
 	require.NoError(t, err)
 	eid := *ep.Id
 	waitEndpoint(t, c, eid)
 	_, err = c.UpdateEndpointService(&model.UpdateEndpointServiceRequest{VpcEndpointServiceId: sid,
-		Body: &model.UpdateEndpointServiceRequestBody{Description: new("updated")}})
+		Body: &model.UpdateEndpointServiceRequestBody{Description: ptr("updated")}})
 	require.NoError(t, err, "UpdateEndpointService")
 
 	reads := map[string]func() error{

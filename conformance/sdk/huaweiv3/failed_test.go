@@ -17,7 +17,7 @@ func TestFailedEndpointDecodes(t *testing.T) {
 	c, _ := startWith(t, scenario.CreationFails(scenario.EndpointCreate, "EndPoint.0001", "boom"))
 	sid := *createService(t, c, false, 9200).Id
 	ep, err := c.CreateEndpoint(&model.CreateEndpointRequest{Body: &model.CreateEndpointRequestBody{
-		EndpointServiceId: sid, VpcId: vpcID, SubnetId: new(subnetID)}})
+		EndpointServiceId: sid, VpcId: vpcID, SubnetId: ptr(subnetID)}})
 	require.NoError(t, err)
 	got := waitEndpoint(t, c, *ep.Id)
 	assert.Equal(t, "failed", *got.Status)
@@ -36,7 +36,7 @@ func TestFailedServiceDecodes(t *testing.T) {
 	c, _ := startWith(t, scenario.CreationFails(scenario.ServiceCreate, "EndPoint.0001", "boom"))
 	svc, err := c.CreateEndpointService(&model.CreateEndpointServiceRequest{Body: &model.CreateEndpointServiceRequestBody{
 		PortId: portID, VpcId: vpcID, ServerType: model.GetCreateEndpointServiceRequestBodyServerTypeEnum().VM,
-		Ports: []model.PortList{{ClientPort: new(int32(80)), ServerPort: new(int32(80))}}}})
+		Ports: []model.PortList{{ClientPort: ptr(int32(80)), ServerPort: ptr(int32(80))}}}})
 	require.NoError(t, err)
 	got, err := c.ListServiceDetails(&model.ListServiceDetailsRequest{VpcEndpointServiceId: *svc.Id})
 	require.NoError(t, err)

@@ -95,3 +95,11 @@ func TestConfigTypesReachTheServer(t *testing.T) {
 	}
 	assert.Contains(t, names, "com.t-systems.otc.eu-de.obs")
 }
+
+// TestEndpointIsProjectURL: the deprecated name keeps working.
+func TestEndpointIsProjectURL(t *testing.T) {
+	t.Parallel()
+	srv := fake.NewTest(t)
+	assert.Equal(t, srv.ProjectURL("p1"), srv.Endpoint("p1"))
+	assert.Equal(t, srv.URL+"/v1/p1/", srv.ProjectURL("p1"))
+}

@@ -31,7 +31,7 @@ const (
 type Case struct {
 	// Name describes the case; subtests are named Op/Name.
 	Name string
-	// Op is the operation id of the spec (operations.json).
+	// Op is the operation id of docs/vpcep-api.md §3.
 	Op string
 	// Method and Path of the request; a Path not starting with "/" is
 	// relative to /v1/{project_id}/.
@@ -131,7 +131,7 @@ func (w *world) cleanupCreated(t *testing.T, op string, r Result) {
 }
 
 // wireRules are the checks every answer must pass whatever the case
-// (real-clients.md 4.3 E): errors carry the flat envelope and an
+// (docs/real-clients.md §4.3 E): errors carry the flat envelope and an
 // X-Request-Id, DELETE answers 204 with no body, list bodies hold exactly
 // one array.
 func wireRules(op string, r Result) []string {

@@ -7,7 +7,7 @@ const (
 	permList   = "vpc-endpoint-services/{service_id}/permissions"
 )
 
-// accessCases cover authentication (spec 1.2), the whitelist (3.10,
+// accessCases cover authentication (docs/vpcep-api.md §1.2), the whitelist (3.10,
 // 3.11), public services (3.12), describe (3.13) and the version calls
 // (3.1, 3.2).
 var accessCases = []Case{

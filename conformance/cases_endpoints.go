@@ -2,7 +2,7 @@ package conformance
 
 import "net/http"
 
-// endpointFields is the endpoint object of spec 2.5 as the clients decode
+// endpointFields is the endpoint object of docs/vpcep-api.md §2.5 as the clients decode
 // it: active_status an array (terraform #1940), marker_id a number that
 // fits int32 (Huawei).
 var endpointFields = Fields{
@@ -13,7 +13,7 @@ var endpointFields = Fields{
 	"tags": "array", "whitelist": "array", "enable_whitelist": "bool",
 }
 
-// connectionFields is a ListServiceConnections body (spec 2.6).
+// connectionFields is a ListServiceConnections body (docs/vpcep-api.md §2.6).
 var connectionFields = Fields{
 	"connections": "array", "total_count": "number", "connections[].id": "uuid",
 	"connections[].marker_id": "number", "connections[].domain_id": "string",
@@ -29,7 +29,7 @@ const (
 )
 
 // endpointCases cover CreateEndpoint, ListEndpointInfoDetails,
-// DeleteEndpoint, ListEndpoints (spec 3.14-3.17), the connections (3.8,
+// DeleteEndpoint, ListEndpoints (docs/vpcep-api.md §3.14-3.17), the connections (3.8,
 // 3.9) and quotas (3.18).
 var endpointCases = []Case{
 	// Create.

@@ -15,7 +15,7 @@ func jsonList(n int, item func(i int) string) string {
 	return "[" + strings.Join(parts, ",") + "]"
 }
 
-// limitCases cover the documented size limits (spec 6) and the list
+// limitCases cover the documented size limits (docs/vpcep-api.md §6) and the list
 // conventions (1.6-1.8) beyond the basic ones.
 var limitCases = []Case{
 	{Name: "create with 201 port mappings", Op: OpCreateService, Method: http.MethodPost, Path: svcPath,
@@ -49,7 +49,7 @@ var limitCases = []Case{
 	{Name: "public list by the OBS name", Op: OpListPublicServices, Method: http.MethodGet, Path: "vpc-endpoint-services/public",
 		Query: "endpoint_service_name=com.t-systems.otc.eu-de.obs", Status: 200,
 		Fields: Fields{"endpoint_services[].owner": "=OTC", "endpoint_services[].service_type": "=gateway"}},
-	// Header tolerance (spec 1.2, real-clients.md 1.1): the Huawei SDK
+	// Header tolerance (docs/vpcep-api.md §1.2, docs/real-clients.md §1.1): the Huawei SDK
 	// sends a charset on writes and a Content-Type on bodiless GETs.
 	{Name: "create with a charset in Content-Type", Op: OpCreateService, Method: http.MethodPost, Path: svcPath, Body: svcValid,
 		Header: http.Header{"Content-Type": {"application/json;charset=UTF-8"}}, Status: 200, Fields: Fields{"id": "uuid"}, Slow: true},

@@ -2,7 +2,7 @@ package conformance
 
 import "net/http"
 
-// serviceFields is the endpoint-service object of spec 2.4 as every
+// serviceFields is the endpoint-service object of docs/vpcep-api.md §2.4 as every
 // client decodes it.
 var serviceFields = Fields{
 	"id": "uuid", "port_id": "string", "pool_id": "string", "service_name": "string",
@@ -31,7 +31,7 @@ const (
 
 // serviceCases cover CreateEndpointService, ListServiceDetails,
 // UpdateEndpointService, DeleteEndpointService and ListEndpointService
-// (spec 3.3-3.7).
+// (docs/vpcep-api.md §3.3-3.7).
 var serviceCases = []Case{
 	// Create: success shapes and defaults.
 	{Name: "create minimal", Op: OpCreateService, Method: http.MethodPost, Path: svcPath, Body: svcValid,

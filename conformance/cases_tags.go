@@ -4,7 +4,7 @@ import "net/http"
 
 const tagAction = "endpoint_service/{service_id}/tags/action"
 
-// tagCases cover the tag APIs (spec 3.19-3.21).
+// tagCases cover the tag APIs (docs/vpcep-api.md §3.19-3.21).
 var tagCases = []Case{
 	{Name: "tag action create then read back", Op: OpTagAction, Method: http.MethodPost, Path: tagAction,
 		Body: `{"action":"create","tags":[{"key":"conformance","value":"yes"}]}`, Status: 204},

@@ -19,10 +19,11 @@ func TestFake(t *testing.T) {
 	mock := clock.NewMock()
 	srv := fake.NewServer(fake.WithClock(mock), fake.WithDelays(fake.RealisticDelays), fake.WithTenants(other))
 	t.Cleanup(srv.Close)
+	otherTenant := tenant(other)
 	conformance.Run(t, conformance.Target{
 		BaseURL: srv.URL,
 		Tenant:  tenant(srv.Tenant()),
-		Other:   new(tenant(other)),
+		Other:   &otherTenant,
 		Advance: mock.Add,
 	})
 }

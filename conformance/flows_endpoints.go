@@ -11,7 +11,7 @@ import (
 )
 
 // endpointFlows are the endpoint, approval and cross-tenant sequences
-// (real-clients.md 1.4, 4.3 A.7-9 and B).
+// (docs/real-clients.md §1.4, 4.3 A.7-9 and B).
 var endpointFlows = []Flow{
 	{Name: "approval", Slow: true,
 		Ops: []string{OpCreateService, OpCreateEndpoint, OpGetEndpoint, OpListConnections, OpConnectionAction,

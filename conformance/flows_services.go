@@ -24,7 +24,7 @@ type Flow struct {
 }
 
 // serviceFlows are the service lifecycle and whitelist sequences that
-// terraform and the SDK acceptance tests replay (real-clients.md 1.4,
+// terraform and the SDK acceptance tests replay (docs/real-clients.md §1.4,
 // 4.3 A).
 var serviceFlows = []Flow{
 	{Name: "service lifecycle", Slow: true,
@@ -107,7 +107,7 @@ func whitelist(t *testing.T, w *world, c Client) {
 }
 
 // defaultPage: 12 whitelist entries on a fresh service list as 10 without
-// a limit, with total_count 12 (real-clients.md 3.2 item 2).
+// a limit, with total_count 12 (docs/real-clients.md §3.2 item 2).
 func defaultPage(t *testing.T, w *world, c Client) {
 	ctx := context.Background()
 	svc := w.createService(t, c, nil)

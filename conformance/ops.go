@@ -1,6 +1,6 @@
 package conformance
 
-// Operation ids of the spec (shared/spec/operations.json). The suite keeps
+// Operation ids of docs/vpcep-api.md §3 (internal/api/operations.json). The suite keeps
 // its own copy instead of importing the fake's: it judges an
 // implementation from the outside and must not follow it.
 const (

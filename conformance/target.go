@@ -38,6 +38,25 @@ type Tenant struct {
 	DomainID  string
 }
 
+// Identity is a tenant of another package that names its project, token
+// and account, such as fake.Tenant.
+type Identity interface {
+	Identity() (projectID, token, domainID string)
+}
+
+// Identity returns the tenant's project id, token and account id; a Tenant
+// is an Identity too.
+func (t Tenant) Identity() (projectID, token, domainID string) {
+	return t.ProjectID, t.Token, t.DomainID
+}
+
+// TenantOf returns the Tenant of id, so that a fake's tenant can be the
+// caller: Target{Tenant: conformance.TenantOf(srv.Tenant()), ...}.
+func TenantOf(id Identity) Tenant {
+	p, tok, d := id.Identity()
+	return Tenant{ProjectID: p, Token: tok, DomainID: d}
+}
+
 // Network holds ids valid in the target's cloud.
 type Network struct {
 	VpcID    string

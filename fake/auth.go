@@ -9,7 +9,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/iam"
 )
 
-// authenticate finds the tenant of a /v1 request (spec 1.2). An IAM token
+// authenticate finds the tenant of a /v1 request (docs/vpcep-api.md §1.2). An IAM token
 // in X-Auth-Token names its tenant. Without one, a request signed the SDK
 // way (Authorization: SDK-HMAC-SHA256 … plus X-Sdk-Date, in the Huawei
 // "Access=AK" or the gophertelekomcloud "Credential=AK/…" form) is the
@@ -18,9 +18,9 @@ import (
 // project in X-Project-Id, unchecked. Missing or unknown credentials and a
 // wrong signature give 401 EndPoint.0003; a malformed path project 400
 // EndPoint.0014; credentials of another project 403 EndPoint.0004.
-func (s *Server) authenticate(c *call, pathProject string) (Tenant, *api.Error) {
+func (s *Server) authenticate(c *call, pathProject string) (engine.Tenant, *api.Error) {
 	var (
-		t  Tenant
+		t  engine.Tenant
 		ok bool
 		r  = c.r
 	)

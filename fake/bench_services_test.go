@@ -30,7 +30,7 @@ type benchClient struct {
 }
 
 func newBenchClient(b *testing.B, srv *fake.Server) *benchClient {
-	return &benchClient{b: b, http: srv.Client(), base: srv.Endpoint(srv.Tenant().ProjectID)}
+	return &benchClient{b: b, http: srv.Client(), base: srv.ProjectURL(srv.Tenant().ProjectID)}
 }
 
 func (c *benchClient) do(method, path, body string, want int) []byte {

@@ -40,6 +40,7 @@ func TestControlHealth(t *testing.T) {
 	a := front(t, fake.NewTest(t), "GET", "/_fake/health", "")
 	require.Equal(t, 200, a.status)
 	assert.Equal(t, "ok", a.body["status"])
+	assert.Equal(t, fake.Version, a.body["version"])
 }
 
 func TestControlClock(t *testing.T) {

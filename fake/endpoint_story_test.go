@@ -196,7 +196,7 @@ func TestServiceDeleteWithDeletingEndpoint(t *testing.T) {
 	mock.Add(time.Minute)
 	a.fails(http.MethodGet, "/vpc-endpoints/"+ep.ID, nil, 404, "EndPoint.2006")
 
-	// A rejected endpoint survives its service unchanged (spec 4.4).
+	// A rejected endpoint survives its service unchanged (docs/vpcep-api.md §4.4).
 	svc = a.createService(true)
 	ep = a.createEndpoint(endpointBody(svc.ID))
 	a.getEndpoint(ep.ID)

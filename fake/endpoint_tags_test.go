@@ -12,7 +12,7 @@ import (
 )
 
 // TestEndpointTags: the tag APIs address endpoints (resource_type
-// endpoint, spec 3.19-3.21) and share the tags array of the endpoint
+// endpoint, docs/vpcep-api.md §3.19-3.21) and share the tags array of the endpoint
 // object; the resource_name of an endpoint is its id.
 func TestEndpointTags(t *testing.T) {
 	t.Parallel()

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/benbjohnson/clock"
@@ -11,42 +12,37 @@ import (
 	"github.com/seed42eb3344/vpcepfake/fake"
 )
 
-// call sends one authenticated request as the default tenant and decodes
-// the JSON answer into out (when not nil).
-func call(c *http.Client, method, url, body string, out any) int {
-	r, err := roundTrip(c, method, url, body, tenantHeaders(fake.DefaultTenant))
+// Start a fake in memory and create an endpoint service with plain
+// net/http through its in-memory client: no socket, no goroutine.
+func Example() {
+	srv := fake.New(fake.WithSeed(42)) // WithSeed: the same ids every run
+	defer srv.Close()
+
+	body := `{"port_id": "33333333-3333-4333-8333-333333333333",
+		"vpc_id": "11111111-1111-4111-8111-111111111111", "server_type": "LB", "service_name": "demo",
+		"ports": [{"client_port": 80, "server_port": 8080, "protocol": "TCP"}]}`
+	req, err := http.NewRequest(http.MethodPost, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", strings.NewReader(body))
 	if err != nil {
 		panic(err)
 	}
-	if out != nil {
-		if err := json.Unmarshal(r.Body, out); err != nil {
-			panic(err)
-		}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Auth-Token", fake.DefaultToken)
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		panic(err)
 	}
-	return r.Status
-}
+	defer resp.Body.Close()
 
-const exampleBody = `{
-	"port_id": "33333333-3333-4333-8333-333333333333",
-	"vpc_id": "11111111-1111-4111-8111-111111111111",
-	"server_type": "LB",
-	"service_name": "demo",
-	"ports": [{"client_port": 80, "server_port": 8080, "protocol": "TCP"}]
-}`
-
-// Start a fake in memory and create an endpoint service through its
-// in-memory client: no socket, no goroutine.
-func Example() {
-	srv := fake.New(fake.WithSeed(42))
-	c := srv.Client()
 	var svc struct {
 		ID          string `json:"id"`
 		ServiceName string `json:"service_name"`
 		Status      string `json:"status"`
 	}
-	code := call(c, http.MethodPost, srv.Endpoint(fake.DefaultProjectID)+"vpc-endpoint-services", exampleBody, &svc)
-	fmt.Println(code, svc.Status)
-	fmt.Println(svc.ServiceName) // the same every run: WithSeed fixes the ids
+	if err := json.NewDecoder(resp.Body).Decode(&svc); err != nil {
+		panic(err)
+	}
+	fmt.Println(resp.StatusCode, svc.Status)
+	fmt.Println(svc.ServiceName)
 	// Output:
 	// 200 creating
 	// eu-de.demo.f690fc64-9a57-4c0a-9307-04faa35217ac
@@ -57,26 +53,40 @@ func Example() {
 func ExampleWithClock() {
 	mock := clock.NewMock()
 	mock.Set(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
-	srv := fake.New(fake.WithClock(mock), fake.WithSeed(1),
-		fake.WithDelays(fake.Delays{ServiceCreate: time.Minute}))
-	c := srv.Client()
-	base := srv.Endpoint(fake.DefaultProjectID) + "vpc-endpoint-services"
+	srv := fake.New(fake.WithClock(mock), fake.WithDelays(fake.Delays{ServiceCreate: time.Minute}))
+	services := srv.ProjectURL(fake.DefaultProjectID) + "vpc-endpoint-services"
 
+	// send makes one request as the default tenant and prints the
+	// service's status and update time.
 	var svc struct {
 		ID        string `json:"id"`
 		Status    string `json:"status"`
 		UpdatedAt string `json:"updated_at"`
 	}
-	call(c, http.MethodPost, base, exampleBody, &svc)
-	fmt.Println(svc.Status, svc.UpdatedAt)
+	send := func(method, url, body string) {
+		req, err := http.NewRequest(method, url, strings.NewReader(body))
+		if err != nil {
+			panic(err)
+		}
+		req.Header.Set("X-Auth-Token", fake.DefaultToken)
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			panic(err)
+		}
+		defer resp.Body.Close()
+		if err := json.NewDecoder(resp.Body).Decode(&svc); err != nil {
+			panic(err)
+		}
+		fmt.Println(svc.Status, svc.UpdatedAt)
+	}
 
+	send(http.MethodPost, services, `{"port_id": "33333333-3333-4333-8333-333333333333",
+		"vpc_id": "11111111-1111-4111-8111-111111111111", "server_type": "LB",
+		"ports": [{"client_port": 80, "server_port": 8080}]}`)
 	mock.Add(59 * time.Second)
-	call(c, http.MethodGet, base+"/"+svc.ID, "", &svc)
-	fmt.Println(svc.Status, svc.UpdatedAt)
-
+	send(http.MethodGet, services+"/"+svc.ID, "")
 	mock.Add(time.Second)
-	call(c, http.MethodGet, base+"/"+svc.ID, "", &svc)
-	fmt.Println(svc.Status, svc.UpdatedAt)
+	send(http.MethodGet, services+"/"+svc.ID, "")
 	// Output:
 	// creating 2026-01-02T03:04:05Z
 	// creating 2026-01-02T03:04:05Z
@@ -84,35 +94,29 @@ func ExampleWithClock() {
 }
 
 // NewServer listens on a loopback port, for clients that need a URL (SDKs
-// configured with an endpoint, terraform). Version discovery needs no
-// token.
+// configured with an endpoint, terraform, other languages). Version
+// discovery needs no token.
 func ExampleNewServer() {
-	srv := fake.NewServer(fake.WithSeed(7))
+	srv := fake.NewServer()
 	defer srv.Close()
 
-	res, err := http.Get(srv.URL + "/")
+	resp, err := http.Get(srv.URL + "/")
 	if err != nil {
 		panic(err)
 	}
-	defer res.Body.Close()
+	defer resp.Body.Close()
 	var v struct {
 		Versions []struct {
 			ID     string `json:"id"`
 			Status string `json:"status"`
 		} `json:"versions"`
 	}
-	if err := json.NewDecoder(res.Body).Decode(&v); err != nil {
+	if err := json.NewDecoder(resp.Body).Decode(&v); err != nil {
 		panic(err)
 	}
-	fmt.Println(res.StatusCode, v.Versions[0].ID, v.Versions[0].Status)
-
-	var list struct {
-		TotalCount int `json:"total_count"`
-	}
-	code := call(http.DefaultClient, http.MethodPost, srv.Endpoint(fake.DefaultProjectID)+"vpc-endpoint-services", exampleBody, nil)
-	call(http.DefaultClient, http.MethodGet, srv.Endpoint(fake.DefaultProjectID)+"vpc-endpoint-services", "", &list)
-	fmt.Println(code, list.TotalCount)
+	fmt.Println(resp.StatusCode, v.Versions[0].ID, v.Versions[0].Status)
+	fmt.Println(srv.ProjectURL(fake.DefaultProjectID) == srv.URL+"/v1/"+fake.DefaultProjectID+"/")
 	// Output:
 	// 200 v1 CURRENT
-	// 200 1
+	// true
 }

@@ -43,7 +43,7 @@ const (
 )
 
 // svcState is the model of one service: a register (its description) with
-// the create/delete life of spec 4.1.
+// the create/delete life of docs/vpcep-api.md §4.1.
 type svcState struct {
 	phase svcPhase
 	desc  string

@@ -10,32 +10,122 @@ import (
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
-// Tenant is a caller identity: account (domain) id, project id and the IAM
-// token that authenticates as that project.
-type Tenant = engine.Tenant
+// Tenant is a caller identity: an account (domain) with one project and
+// the IAM token that authenticates as that project, optionally with an IAM
+// password login and AK/SK credentials. Its JSON is what GET
+// /_fake/tenants and the state export show.
+type Tenant struct {
+	// DomainID is the account id (the domain_id of the resources).
+	DomainID string `json:"domain_id"`
+	// ProjectID is the project of the /v1/{project_id}/ paths.
+	ProjectID string `json:"project_id"`
+	// Token authenticates as ProjectID in X-Auth-Token; IAM logins of the
+	// tenant return it.
+	Token string `json:"token"`
+	// DomainName, UserName and Password are the IAM password login (POST
+	// /v3/auth/tokens); without a UserName the tenant cannot log in by
+	// password, only by token.
+	DomainName string `json:"domain_name,omitempty"`
+	UserName   string `json:"user_name,omitempty"`
+	Password   string `json:"password,omitempty"`
+	// ProjectName is the IAM project name; "" means the region name, as
+	// OTC names a region's main project ("eu-de").
+	ProjectName string `json:"project_name,omitempty"`
+	// AccessKey and SecretKey are AK/SK credentials: a request signed with
+	// AccessKey authenticates as this tenant, and its signature is checked
+	// when SecretKey is set.
+	AccessKey string `json:"access_key,omitempty"`
+	SecretKey string `json:"secret_key,omitempty"`
+}
+
+// Identity returns what identifies the tenant to the API: project id,
+// token and account id. conformance.TenantOf takes it, so a fake Tenant
+// can be the caller of conformance.Run.
+func (t Tenant) Identity() (projectID, token, domainID string) {
+	return t.ProjectID, t.Token, t.DomainID
+}
+
+// Validate reports a tenant that AddTenant would reject for itself: an
+// empty DomainID, ProjectID or Token, or a malformed project id.
+func (t Tenant) Validate() error { return engine.Tenant(t).Validate() }
 
 // Delays are the default durations of the asynchronous transitions, on the
 // server's clock. A zero delay completes the transition at the next request
 // after the one that started it, so a create still answers "creating" and
 // the first poll sees "available".
-type Delays = engine.Delays
+type Delays struct {
+	// ServiceCreate is creating -> available of an endpoint service.
+	ServiceCreate time.Duration
+	// ServiceDelete is deleting -> gone of an endpoint service.
+	ServiceDelete time.Duration
+	// EndpointCreate is creating -> accepted (or pendingAcceptance when
+	// the service needs approval) of an endpoint.
+	EndpointCreate time.Duration
+	// EndpointAccept is the service owner's receive -> accepted.
+	EndpointAccept time.Duration
+	// EndpointReject is the service owner's reject -> rejected.
+	EndpointReject time.Duration
+	// EndpointDelete is deleting -> gone of an endpoint.
+	EndpointDelete time.Duration
+}
 
-// Quotas are the per-project limits: Services (default 20) and Endpoints
-// (default 50); a zero field keeps its default.
-type Quotas = engine.Quotas
+// Quotas are the per-project limits; a zero field keeps its default.
+type Quotas struct {
+	// Services is the number of endpoint services a project may have
+	// (default 20).
+	Services int
+	// Endpoints is the number of endpoints a project may have (default
+	// 50).
+	Endpoints int
+}
 
 // Network is the inventory of VPCs, subnets and ports that requests are
 // checked against. With nothing seeded every well-formed id exists.
-type Network = engine.Network
+type Network struct {
+	VPCs    []VPC
+	Subnets []Subnet
+	Ports   []Port
+}
 
-// VPC is a VPC of the Network: ID, CIDR and route table ids.
-type VPC = engine.VPC
+// VPC is a VPC of the Network.
+type VPC struct {
+	ID string
+	// CIDR is the VPC's range, e.g. "192.168.0.0/16".
+	CIDR string
+	// RouteTables are the VPC's route table ids; the first is its default.
+	RouteTables []string
+}
 
-// Subnet is a subnet of the Network: ID, VpcID and CIDR.
-type Subnet = engine.Subnet
+// Subnet is a subnet (network id) of a VPC of the Network.
+type Subnet struct {
+	ID    string
+	VpcID string
+	// CIDR is the subnet's range; endpoint addresses come from it.
+	CIDR string
+}
 
-// Port is a backend port of the Network: ID, VpcID and IP.
-type Port = engine.Port
+// Port is a backend port (load balancer private IP or server NIC) in a VPC
+// of the Network.
+type Port struct {
+	ID    string
+	VpcID string
+	IP    string
+}
+
+// engine returns n as the engine's inventory.
+func (n Network) engine() engine.Network {
+	out := engine.Network{}
+	for _, v := range n.VPCs {
+		out.VPCs = append(out.VPCs, engine.VPC(v))
+	}
+	for _, sn := range n.Subnets {
+		out.Subnets = append(out.Subnets, engine.Subnet(sn))
+	}
+	for _, p := range n.Ports {
+		out.Ports = append(out.Ports, engine.Port(p))
+	}
+	return out
+}
 
 // The default tenant every server has. Clients that know nothing of the fake
 // can use these values.
@@ -46,8 +136,8 @@ const (
 	DefaultRegion    = "eu-de"
 )
 
-// The IAM login of the default tenant (POST /v3/auth/tokens, real-clients
-// §2.3): user DefaultUserName with DefaultPassword in domain
+// The IAM login of the default tenant (POST /v3/auth/tokens, as terraform
+// and the OTC SDKs log in): user DefaultUserName with DefaultPassword in domain
 // DefaultDomainName; the project is named after the region ("eu-de").
 const (
 	DefaultDomainName = "fake-domain"
@@ -60,7 +150,7 @@ var DefaultTenant = Tenant{DomainID: DefaultDomainID, ProjectID: DefaultProjectI
 	DomainName: DefaultDomainName, UserName: DefaultUserName, Password: DefaultPassword}
 
 // RealisticDelays are close to the real cloud (1-2 minutes per asynchronous
-// operation, spec 6); use them with a mock clock or testing/synctest.
+// operation, docs/vpcep-api.md §6); use them with a mock clock or testing/synctest.
 var RealisticDelays = Delays{
 	ServiceCreate:  time.Minute,
 	ServiceDelete:  time.Minute,
@@ -68,16 +158,31 @@ var RealisticDelays = Delays{
 	EndpointDelete: time.Minute,
 }
 
-// PublicService is a public (O&M) endpoint service every tenant sees: ID
-// (generated when empty), full Name, Type (gateway or interface), Owner
-// (default "OTC"), IsCharge and EnablePolicy.
-type PublicService = engine.PublicService
+// PublicService is a public (O&M) endpoint service every tenant sees in
+// ListServicePublicDetails and can connect to.
+type PublicService struct {
+	// ID is the service id; empty means generated.
+	ID string
+	// Name is the full service name, e.g. com.t-systems.otc.eu-de.obs.
+	Name string
+	// Type is the service type: gateway or interface.
+	Type string
+	// Owner is shown in the public list; empty means "OTC".
+	Owner string
+	// IsCharge and EnablePolicy are shown as is_charge and enable_policy.
+	IsCharge     bool
+	EnablePolicy bool
+}
 
 // DefaultPublicServices returns the public services a server of region
 // starts with: com.t-systems.otc.<region>.obs (gateway) and .dns
 // (interface), plus .apig (interface) in eu-de.
 func DefaultPublicServices(region string) []PublicService {
-	return engine.DefaultPublicServices(region)
+	var out []PublicService
+	for _, p := range engine.DefaultPublicServices(region) {
+		out = append(out, PublicService(p))
+	}
+	return out
 }
 
 // Option configures a Server.
@@ -100,7 +205,7 @@ func WithRegion(region string) Option { return func(c *config) { c.engine.Region
 
 // WithDelays sets the durations of the asynchronous transitions (default
 // all zero).
-func WithDelays(d Delays) Option { return func(c *config) { c.engine.Delays = d } }
+func WithDelays(d Delays) Option { return func(c *config) { c.engine.Delays = engine.Delays(d) } }
 
 // WithPolicy lets p decide how each asynchronous transition completes
 // (delay, after reads, held, failed); see package scenario.
@@ -124,11 +229,11 @@ func WithTenants(ts ...Tenant) Option {
 func WithDefaultTenant(t Tenant) Option { return func(c *config) { c.defaultTenant = t } }
 
 // WithQuotas sets the per-project quotas.
-func WithQuotas(q Quotas) Option { return func(c *config) { c.engine.Quotas = q } }
+func WithQuotas(q Quotas) Option { return func(c *config) { c.engine.Quotas = engine.Quotas(q) } }
 
 // WithNetwork seeds the network inventory. Once anything is seeded, unknown
 // VPCs, subnets and ports are rejected with their documented codes.
-func WithNetwork(n Network) Option { return func(c *config) { c.engine.Network = n } }
+func WithNetwork(n Network) Option { return func(c *config) { c.engine.Network = n.engine() } }
 
 // WithStrictNetwork rejects unknown VPCs, subnets and ports even with an
 // empty inventory.
@@ -146,5 +251,10 @@ func WithLogger(l *slog.Logger) Option { return func(c *config) { c.logger = l }
 // no arguments the server has none. New panics on an empty or repeated
 // name, a malformed or repeated id or an unknown type.
 func WithPublicServices(ps ...PublicService) Option {
-	return func(c *config) { c.engine.PublicServices = append([]PublicService{}, ps...) }
+	return func(c *config) {
+		c.engine.PublicServices = []engine.PublicService{}
+		for _, p := range ps {
+			c.engine.PublicServices = append(c.engine.PublicServices, engine.PublicService(p))
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/internal/engine"
 )
 
 // route is one operation of the API: method, path pattern and handler.
@@ -24,7 +25,7 @@ type route struct {
 type call struct {
 	r       *http.Request
 	op      string
-	tenant  Tenant
+	tenant  engine.Tenant
 	params  []string // the path parameters, backed by pbuf
 	pbuf    [maxSegs]string
 	body    []byte

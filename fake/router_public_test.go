@@ -11,7 +11,7 @@ import (
 )
 
 // The literal segments public and describe share a level with the service
-// id; the router must never take them for an id (spec 1.1).
+// id; the router must never take them for an id (docs/vpcep-api.md §1.1).
 func TestRouterPrefersLiteralServiceSegments(t *testing.T) {
 	t.Parallel()
 	rt := newRouter(routes)

@@ -7,7 +7,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
-// routes is the API surface, one row per operation (spec section 3).
+// routes is the API surface, one row per operation (docs/vpcep-api.md §3).
 var routes = []route{
 	{api.OpListVersions, http.MethodGet, seg(""), 200, listVersions},
 	{api.OpShowVersion, http.MethodGet, seg("{}"), 200, showVersion},

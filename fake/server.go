@@ -46,7 +46,7 @@ type Server struct {
 	scn     *scenario.Scenario // nil: no faults, no journal
 	iam     *iam.Handler
 	control *control.Handler
-	initial Snapshot // the state Reset returns to
+	initial engine.Snapshot // the state Reset returns to
 }
 
 // New returns a Server that serves in memory only: use Handler, or Client
@@ -65,12 +65,12 @@ func New(opts ...Option) *Server {
 	}
 	s := &Server{URL: memURL, eng: engine.New(c.engine), tenant: c.defaultTenant, router: newRouter(routes), log: c.logger, scn: c.scenario}
 	for _, t := range append([]Tenant{s.tenant}, c.tenants...) {
-		if err := s.eng.AddTenant(t); err != nil {
+		if err := s.AddTenant(t); err != nil {
 			panic("fake: " + err.Error())
 		}
 	}
 	s.iam = &iam.Handler{Dir: s.eng, Region: s.eng.Region(), Now: s.eng.Clock().Now}
-	s.control = &control.Handler{Fake: s}
+	s.control = &control.Handler{Fake: controlFake{s}, Version: Version}
 	s.initial = s.eng.Export()
 	return s
 }
@@ -116,15 +116,27 @@ func (s *Server) Clock() clock.Clock { return s.eng.Clock() }
 func (s *Server) Tenant() Tenant { return s.tenant }
 
 // AddTenant registers another tenant while the server runs.
-func (s *Server) AddTenant(t Tenant) error { return s.eng.AddTenant(t) }
+func (s *Server) AddTenant(t Tenant) error { return s.eng.AddTenant(engine.Tenant(t)) }
 
 // Tenants returns every tenant, ordered by project id.
-func (s *Server) Tenants() []Tenant { return s.eng.Tenants() }
+func (s *Server) Tenants() []Tenant {
+	var out []Tenant
+	for _, t := range s.eng.Tenants() {
+		out = append(out, Tenant(t))
+	}
+	return out
+}
 
-// Endpoint returns the VPCEP base URL of a project, {URL}/v1/{project_id}/,
-// as a service catalog would publish it (with the trailing slash that
-// gophertelekomcloud requires).
-func (s *Server) Endpoint(projectID string) string { return s.URL + "/v1/" + projectID + "/" }
+// ProjectURL returns the VPCEP base URL of a project,
+// {URL}/v1/{project_id}/, as a service catalog would publish it (with the
+// trailing slash that gophertelekomcloud requires): a client appends
+// "vpc-endpoint-services", "vpc-endpoints" and so on.
+func (s *Server) ProjectURL(projectID string) string { return s.URL + "/v1/" + projectID + "/" }
+
+// Endpoint returns ProjectURL(projectID).
+//
+// Deprecated: Use ProjectURL; "endpoint" means a VPC endpoint in this API.
+func (s *Server) Endpoint(projectID string) string { return s.ProjectURL(projectID) }
 
 // ListenAndServe serves on addr until ctx is done, then shuts down
 // gracefully. It is what cmd/vpcepfake runs; ready, if not nil, receives

@@ -152,7 +152,7 @@ func TestCreateServiceBodyAtLimit(t *testing.T) {
 
 var stampRE = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)
 
-// assertServiceShape checks every field of spec 2.4 with its JSON type.
+// assertServiceShape checks every field of docs/vpcep-api.md §2.4 with its JSON type.
 func assertServiceShape(t *testing.T, m map[string]any) {
 	t.Helper()
 	for _, k := range []string{"id", "port_id", "pool_id", "service_name", "service_type", "server_type",

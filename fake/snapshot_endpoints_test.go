@@ -1,6 +1,7 @@
 package fake_test
 
 import (
+	"bytes"
 	"net/http"
 	"testing"
 	"time"
@@ -76,7 +77,9 @@ func TestImportRejectsBadEndpoints(t *testing.T) {
 		name string
 		edit func(s *fake.Snapshot)
 	}{
-		{"unknown service", func(s *fake.Snapshot) { s.Endpoints[0].Endpoint.EndpointServiceID = ep.ID }},
+		{"unknown service", func(s *fake.Snapshot) {
+			s.Endpoints[0].Endpoint = bytes.ReplaceAll(s.Endpoints[0].Endpoint, []byte(svc.ID), []byte(ep.ID))
+		}},
 		{"bad address", func(s *fake.Snapshot) { s.Endpoints[0].IP = "999.1.1.1" }},
 		{"repeated", func(s *fake.Snapshot) { s.Endpoints = append(s.Endpoints, s.Endpoints[0]) }},
 		{"service transition", func(s *fake.Snapshot) {

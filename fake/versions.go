@@ -4,7 +4,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
-// version is the version object of spec 2.11.
+// version is the version object of docs/vpcep-api.md §2.11.
 type version struct {
 	ID         string        `json:"id"`
 	Status     string        `json:"status"`
@@ -21,7 +21,7 @@ type versionLink struct {
 }
 
 // v1 describes the one usable version. OTC also lists a v2 that "cannot be
-// used"; Huawei lists only v1, and so does the fake (spec 3.1).
+// used"; Huawei lists only v1, and so does the fake (docs/vpcep-api.md §3.1).
 func v1(c *call) version {
 	host := c.r.Host
 	scheme := "http"
@@ -32,7 +32,7 @@ func v1(c *call) version {
 		Links: []versionLink{{Href: scheme + "://" + host + "/v1", Type: "application/json", Rel: "self"}}}
 }
 
-// listVersions is ListVersionDetails: no authentication (spec 1.2).
+// listVersions is ListVersionDetails: no authentication (docs/vpcep-api.md §1.2).
 func listVersions(_ *Server, c *call) (any, *api.Error) {
 	return map[string][]version{"versions": {v1(c)}}, nil
 }

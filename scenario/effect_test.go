@@ -124,7 +124,7 @@ func TestDropOverSocket(t *testing.T) {
 	require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: api.OpListServices}, Effect: scenario.Drop(scenario.DropBefore)}))
 	srv := fake.NewServer(fake.WithScenario(scn))
 	t.Cleanup(srv.Close)
-	req, err := http.NewRequest(http.MethodGet, srv.Endpoint(fake.DefaultProjectID)+"vpc-endpoint-services", nil)
+	req, err := http.NewRequest(http.MethodGet, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", nil)
 	require.NoError(t, err)
 	req.Header.Set("X-Auth-Token", fake.DefaultToken)
 	resp, err := http.DefaultClient.Do(req)

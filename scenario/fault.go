@@ -11,7 +11,7 @@ import (
 // Request is what the fake tells the scenario about a request before its
 // operation runs.
 type Request struct {
-	Op       string // operation id, api.Op*
+	Op       string // operation id, one of the Op constants
 	Method   string
 	Path     string
 	Template string // e.g. "/v1/{project_id}/vpc-endpoint-services/{id}"

@@ -46,7 +46,7 @@ func (e *env) send(method, rel string, body any, header ...string) (reply, error
 		require.NoError(e.t, err)
 		rd = bytes.NewReader(b)
 	}
-	req, err := http.NewRequest(method, e.srv.Endpoint(fake.DefaultProjectID)+rel, rd)
+	req, err := http.NewRequest(method, e.srv.ProjectURL(fake.DefaultProjectID)+rel, rd)
 	require.NoError(e.t, err)
 	req.Header.Set("X-Auth-Token", fake.DefaultToken)
 	for i := 0; i+1 < len(header); i += 2 {

@@ -28,7 +28,8 @@ type Rule struct {
 // Match selects requests. Empty fields match anything; all set fields must
 // match.
 type Match struct {
-	// Op is an operation id (api.Op*, e.g. "ListServiceDetails").
+	// Op is an operation id: one of the Op constants, e.g.
+	// OpListServiceDetails ("ListServiceDetails").
 	Op string `json:"op,omitempty"`
 	// Method is an HTTP method, e.g. "GET".
 	Method string `json:"method,omitempty"`
@@ -107,7 +108,7 @@ const (
 // running the operation; Drop and Body act on the connection and the
 // response; Latency delays the answer on the fake's clock.
 type Effect struct {
-	// Code is a documented error code (api.Catalog); the response is its
+	// Code is a documented error code (an Err constant); the response is its
 	// status and {"error_code","error_msg"} body.
 	Code string `json:"code,omitempty"`
 	// Status overrides the catalog status of Code (e.g. 429).
@@ -151,8 +152,8 @@ func (r Rule) validate() error {
 
 func (m Match) validate() error {
 	var errs []error
-	if m.Op != "" && !api.KnownOp(m.Op) {
-		errs = append(errs, fmt.Errorf("unknown operation %q", m.Op))
+	if m.Op != "" && !slices.Contains(operations, m.Op) {
+		errs = append(errs, fmt.Errorf("unknown operation %q; the operations are %s", m.Op, strings.Join(operations, ", ")))
 	}
 	if m.Method != "" && m.Method != strings.ToUpper(m.Method) {
 		errs = append(errs, fmt.Errorf("method %q must be upper case", m.Method))

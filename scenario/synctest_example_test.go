@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -49,9 +50,30 @@ func Example_virtualTime() {
 	var t *testing.T // the *testing.T of your test function
 	synctest.Test(t, func(t *testing.T) {
 		srv := fake.New(fake.WithClock(clock.New()), fake.WithDelays(fake.RealisticDelays))
-		id := createWith(srv) // POST /vpc-endpoint-services → "creating"
+		services := srv.ProjectURL(fake.DefaultProjectID) + "vpc-endpoint-services"
+
+		req, err := http.NewRequest(http.MethodPost, services, strings.NewReader(`{
+			"port_id": "33333333-3333-4333-8333-333333333333", "vpc_id": "11111111-1111-4111-8111-111111111111",
+			"server_type": "VM", "ports": [{"client_port": 80, "server_port": 8080}]}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("X-Auth-Token", fake.DefaultToken)
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var svc struct {
+			ID string `json:"id"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&svc) // status "creating"
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+
 		start := time.Now()
-		polls, err := waitAvailable(srv.Client(), srv.Endpoint(fake.DefaultProjectID)+"vpc-endpoint-services/"+id, fake.DefaultToken)
+		polls, err := waitAvailable(srv.Client(), services+"/"+svc.ID, fake.DefaultToken)
 		fmt.Println(polls, err, time.Since(start)) // 13 <nil> 1m0s
 	})
 }

@@ -21,7 +21,7 @@ import (
 // returns its id ("" on failure).
 func createWith(srv *fake.Server) string {
 	b, _ := json.Marshal(createBody("svc", 80))
-	req, _ := http.NewRequest(http.MethodPost, srv.Endpoint(fake.DefaultProjectID)+"vpc-endpoint-services", bytes.NewReader(b))
+	req, _ := http.NewRequest(http.MethodPost, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", bytes.NewReader(b))
 	req.Header.Set("X-Auth-Token", fake.DefaultToken)
 	resp, err := srv.Client().Do(req)
 	if err != nil {
@@ -46,7 +46,7 @@ func TestVirtualTimeClient(t *testing.T) {
 		id := createWith(srv)
 		require.NotEmpty(t, id)
 		start := time.Now()
-		polls, err := waitAvailable(srv.Client(), srv.Endpoint(fake.DefaultProjectID)+"vpc-endpoint-services/"+id, fake.DefaultToken)
+		polls, err := waitAvailable(srv.Client(), srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services/"+id, fake.DefaultToken)
 		require.NoError(t, err)
 		// Each round is 2 s latency + 5 s sleep; the 9th GET arrives at
 		// 56 s and answers at 58 s, still creating; the 10th arrives at 63 s.

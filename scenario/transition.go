@@ -5,7 +5,7 @@ import "time"
 // Transition names one asynchronous state change of the VPCEP API.
 type Transition string
 
-// The asynchronous transitions of spec 4.6.
+// The asynchronous transitions of docs/vpcep-api.md §4.6.
 const (
 	ServiceCreate  Transition = "service.create"  // creating → available
 	ServiceDelete  Transition = "service.delete"  // deleting → gone

@@ -25,7 +25,6 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -42,10 +41,6 @@ const defaultAddr = "127.0.0.1:8780"
 
 // envPrefix starts the environment variable of every flag.
 const envPrefix = "VPCEPFAKE_"
-
-// version is set at build time with -ldflags "-X main.version=v1.2.3";
-// otherwise the module version of the build is shown.
-var version = ""
 
 // errUsage marks errors in flags or environment variables (exit code 2).
 var errUsage = errors.New("usage")
@@ -156,7 +151,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	}
 	if o.showVersion {
-		fmt.Fprintf(stdout, "vpcepfake %s %s\n", buildVersion(), runtime.Version())
+		fmt.Fprintf(stdout, "vpcepfake %s %s\n", fake.Version, runtime.Version())
 		return nil
 	}
 	var level slog.Level
@@ -244,15 +239,4 @@ func announce(w io.Writer, url string, o *options) {
 	fmt.Fprintf(w, "  token:      %s   (send as X-Auth-Token)\n", t.Token)
 	fmt.Fprintf(w, "  auth_url:   %s/v3   (user %s, password %s, domain %s)\n", url, t.UserName, t.Password, t.DomainName)
 	fmt.Fprintf(w, "  dashboard:  %s/_fake/\n", url)
-}
-
-// buildVersion is the version set at link time, else the module version.
-func buildVersion() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -116,7 +117,7 @@ func TestExitCodes(t *testing.T) {
 	ctx := context.Background()
 	var out bytes.Buffer
 	require.NoError(t, run(ctx, []string{"-version"}, noEnv, &out, io.Discard))
-	assert.Regexp(t, `^vpcepfake \S+ go`, out.String())
+	assert.Regexp(t, `^vpcepfake `+regexp.QuoteMeta(fake.Version)+` go`, out.String())
 
 	for _, tc := range []struct {
 		args []string

@@ -1,6 +1,6 @@
 package api
 
-// Connection is an endpoint as its service's owner sees it (spec 2.6).
+// Connection is an endpoint as its service's owner sees it (docs/vpcep-api.md §2.6).
 type Connection struct {
 	ID          string       `json:"id"`
 	MarkerID    int32        `json:"marker_id"`
@@ -24,7 +24,7 @@ type Connections struct {
 	Connections []Connection `json:"connections"`
 }
 
-// ConnectionActionRequest is the AcceptOrRejectEndpoint body (spec 3.9).
+// ConnectionActionRequest is the AcceptOrRejectEndpoint body (docs/vpcep-api.md §3.9).
 type ConnectionActionRequest struct {
 	Action    *string  `json:"action"`
 	Endpoints []string `json:"endpoints"`
@@ -38,12 +38,12 @@ type ConnectionDescRequest struct {
 }
 
 // ConnectionsDescRequest is the [HW] UpdateEndpointConnectionsDesc body
-// (spec 3.23).
+// (docs/vpcep-api.md §3.23).
 type ConnectionsDescRequest struct {
 	Connections []ConnectionDescRequest `json:"connections"`
 }
 
-// Quota is one resource type's usage and limit (spec 2.10).
+// Quota is one resource type's usage and limit (docs/vpcep-api.md §2.10).
 type Quota struct {
 	Type  string `json:"type"`
 	Used  int    `json:"used"`

@@ -1,7 +1,7 @@
 package api
 
-// PolicyStatement is one statement of a gateway endpoint's policy (spec
-// 2.8). The keys are capitalised on the wire; clients that send them in
+// PolicyStatement is one statement of a gateway endpoint's policy (docs/vpcep-api.md
+// §2.8). The keys are capitalised on the wire; clients that send them in
 // lower case (gophertelekomcloud >= v0.9.4) decode too, as encoding/json
 // matches names case-insensitively.
 type PolicyStatement struct {
@@ -10,7 +10,7 @@ type PolicyStatement struct {
 	Resource []string `json:"Resource"`
 }
 
-// Endpoint is the VPC endpoint object of create, get and list (spec 2.5).
+// Endpoint is the VPC endpoint object of create, get and list (docs/vpcep-api.md §2.5).
 type Endpoint struct {
 	ID                  string            `json:"id"`
 	ServiceType         string            `json:"service_type"`
@@ -52,7 +52,7 @@ type PolicyStatementRequest struct {
 	Resource []string `json:"Resource"`
 }
 
-// CreateEndpointRequest is the CreateEndpoint body (spec 3.14).
+// CreateEndpointRequest is the CreateEndpoint body (docs/vpcep-api.md §3.14).
 type CreateEndpointRequest struct {
 	EndpointServiceID *string                  `json:"endpoint_service_id"`
 	VpcID             *string                  `json:"vpc_id"`
@@ -68,20 +68,20 @@ type CreateEndpointRequest struct {
 	Description       *string                  `json:"description"`
 }
 
-// UpdateEndpointWhiteRequest is the [HW] UpdateEndpointWhite body (spec
-// 3.27); absent fields stay unchanged.
+// UpdateEndpointWhiteRequest is the [HW] UpdateEndpointWhite body (docs/vpcep-api.md
+// §3.27); absent fields stay unchanged.
 type UpdateEndpointWhiteRequest struct {
 	Whitelist       []string `json:"whitelist"`
 	EnableWhitelist *bool    `json:"enable_whitelist"`
 }
 
-// UpdateEndpointPolicyRequest is the [HW] UpdateEndpointPolicy body (spec
-// 3.28).
+// UpdateEndpointPolicyRequest is the [HW] UpdateEndpointPolicy body (docs/vpcep-api.md
+// §3.28).
 type UpdateEndpointPolicyRequest struct {
 	PolicyStatement []PolicyStatementRequest `json:"policy_statement"`
 }
 
-// RoutetablesRequest is the [HW] UpdateEndpointRoutetable body (spec 3.30).
+// RoutetablesRequest is the [HW] UpdateEndpointRoutetable body (docs/vpcep-api.md §3.30).
 type RoutetablesRequest struct {
 	Routetables []string `json:"routetables"`
 }

@@ -31,7 +31,7 @@ type CatalogEntry struct {
 var errorsJSON []byte
 
 // Catalog is every documented error code, keyed by code, as compiled in the
-// project's spec (shared/spec/errors.json, copied here).
+// API reference (docs/vpcep-api.md §5; errors.json is its table).
 var Catalog = loadCatalog()
 
 func loadCatalog() map[string]CatalogEntry {

@@ -3,10 +3,11 @@ package api
 import (
 	_ "embed"
 	"encoding/json"
+	"slices"
 	"strings"
 )
 
-// Operation ids as in the spec (shared/spec/operations.json). The journal and
+// Operation ids as in docs/vpcep-api.md §3 (operations.json). The journal and
 // scenario rules name operations by these strings.
 const (
 	OpListVersions              = "ListVersionDetails"
@@ -44,19 +45,35 @@ const (
 //go:embed operations.json
 var operationsJSON []byte
 
-// v1Ops are the ids of the spec's operations (operations.json, copied from
-// shared/spec) that the fake serves: all but the /v2 ones.
-var v1Ops = func() map[string]bool {
-	var rows []struct{ ID, Path string }
+// Operation is one row of the operation catalog (operations.json).
+type Operation struct {
+	ID     string `json:"id"`
+	Method string `json:"method"`
+	Path   string `json:"path"`
+}
+
+// v1Operations are the operations of docs/vpcep-api.md (operations.json, a copy of the
+// table in docs/vpcep-api.md) that the fake serves: all but the /v2 ones,
+// in the reference's order.
+var v1Operations = func() []Operation {
+	var rows []Operation
 	if err := json.Unmarshal(operationsJSON, &rows); err != nil {
 		panic("api: operations.json: " + err.Error())
 	}
-	m := make(map[string]bool, len(rows))
-	for _, r := range rows {
-		m[r.ID] = !strings.HasPrefix(r.Path, "/v2/")
+	return slices.DeleteFunc(rows, func(o Operation) bool { return strings.HasPrefix(o.Path, "/v2/") })
+}()
+
+var v1Ops = func() map[string]bool {
+	m := make(map[string]bool, len(v1Operations))
+	for _, o := range v1Operations {
+		m[o.ID] = true
 	}
 	return m
 }()
 
-// KnownOp reports whether op is the id of a v1 operation of the spec.
+// V1Operations returns the VPCEP v1 operations the fake serves, in the
+// reference's order; package scenario's Op constants are generated from it.
+func V1Operations() []Operation { return slices.Clone(v1Operations) }
+
+// KnownOp reports whether op is the id of a v1 operation of docs/vpcep-api.md.
 func KnownOp(op string) bool { return v1Ops[op] }

@@ -1,6 +1,6 @@
 package api
 
-// Permission is a service whitelist record (spec 2.7).
+// Permission is a service whitelist record (docs/vpcep-api.md §2.7).
 type Permission struct {
 	ID             string `json:"id"`
 	Permission     string `json:"permission"`
@@ -9,15 +9,15 @@ type Permission struct {
 	CreatedAt      string `json:"created_at"`
 }
 
-// PermissionList is the ListServicePermissionsDetails response (spec 3.10):
+// PermissionList is the ListServicePermissionsDetails response (docs/vpcep-api.md §3.10):
 // exactly one array.
 type PermissionList struct {
 	Permissions []Permission `json:"permissions"`
 	TotalCount  int          `json:"total_count"`
 }
 
-// PermissionActionRequest is the AddOrRemoveServicePermissions body (spec
-// 3.11). gophertelekomcloud may send "permissions": null.
+// PermissionActionRequest is the AddOrRemoveServicePermissions body (docs/vpcep-api.md
+// §3.11). gophertelekomcloud may send "permissions": null.
 type PermissionActionRequest struct {
 	Permissions    []string `json:"permissions"`
 	Action         *string  `json:"action"`
@@ -37,7 +37,7 @@ type BatchPermissionRequest struct {
 }
 
 // BatchAddPermissionsRequest is the [HW] BatchAddEndpointServicePermissions
-// body (spec 3.24).
+// body (docs/vpcep-api.md §3.24).
 type BatchAddPermissionsRequest struct {
 	Permissions    []BatchPermissionRequest `json:"permissions"`
 	PermissionType *string                  `json:"permission_type"`
@@ -49,7 +49,7 @@ type PermissionRef struct {
 }
 
 // BatchRemovePermissionsRequest is the [HW]
-// BatchRemoveEndpointServicePermissions body (spec 3.25).
+// BatchRemoveEndpointServicePermissions body (docs/vpcep-api.md §3.25).
 type BatchRemovePermissionsRequest struct {
 	Permissions []PermissionRef `json:"permissions"`
 }
@@ -60,7 +60,7 @@ type PermissionDescription struct {
 }
 
 // UpdatePermissionDescRequest is the [HW]
-// UpdateEndpointServicePermissionDesc body (spec 3.26).
+// UpdateEndpointServicePermissionDesc body (docs/vpcep-api.md §3.26).
 type UpdatePermissionDescRequest struct {
 	Permission *PermissionDescription `json:"permission"`
 }

@@ -1,6 +1,6 @@
 package api
 
-// PublicService is an item of ListServicePublicDetails (spec 2.9): an
+// PublicService is an item of ListServicePublicDetails (docs/vpcep-api.md §2.9): an
 // O&M-provided service. It is not the private service shape
 // (gophertelekomcloud #267).
 type PublicService struct {
@@ -20,7 +20,7 @@ type PublicServiceList struct {
 	TotalCount int             `json:"total_count"`
 }
 
-// ServiceBasicInfo is the ListServiceDescribeDetails response (spec 2.9).
+// ServiceBasicInfo is the ListServiceDescribeDetails response (docs/vpcep-api.md §2.9).
 // server_type is not in the OTC table, but gophertelekomcloud's
 // GetBasicInfo decodes it; it is omitted for public services, which have
 // no backend type.

@@ -1,19 +1,19 @@
 package api
 
-// PortMapping is one entry of a service's ports (spec 2.1).
+// PortMapping is one entry of a service's ports (docs/vpcep-api.md §2.1).
 type PortMapping struct {
 	ClientPort int    `json:"client_port"`
 	ServerPort int    `json:"server_port"`
 	Protocol   string `json:"protocol"`
 }
 
-// Tag is a resource tag (spec 2.2).
+// Tag is a resource tag (docs/vpcep-api.md §2.2).
 type Tag struct {
 	Key   string `json:"key"`
 	Value string `json:"value"`
 }
 
-// ErrorEntry is the error[] item of a failed resource (spec 2.3). Note
+// ErrorEntry is the error[] item of a failed resource (docs/vpcep-api.md §2.3). Note
 // error_message here against error_msg in HTTP error bodies.
 type ErrorEntry struct {
 	ErrorCode    string `json:"error_code"`
@@ -21,7 +21,7 @@ type ErrorEntry struct {
 }
 
 // Service is the endpoint-service object returned by create, get, update and
-// list (spec 2.4). Stored records never share slices with a returned copy:
+// list (docs/vpcep-api.md §2.4). Stored records never share slices with a returned copy:
 // the engine replaces slices instead of changing them in place.
 type Service struct {
 	ID                  string        `json:"id"`
@@ -73,7 +73,7 @@ type TagRequest struct {
 	Value *string `json:"value"`
 }
 
-// CreateServiceRequest is the CreateEndpointService body (spec 3.3).
+// CreateServiceRequest is the CreateEndpointService body (docs/vpcep-api.md §3.3).
 type CreateServiceRequest struct {
 	PortID              *string              `json:"port_id"`
 	VpcID               *string              `json:"vpc_id"`
@@ -96,7 +96,7 @@ type CreateServiceRequest struct {
 	VipPortID           *string              `json:"vip_port_id"`
 }
 
-// UpdateServiceRequest is the UpdateEndpointService body (spec 3.5); only
+// UpdateServiceRequest is the UpdateEndpointService body (docs/vpcep-api.md §3.5); only
 // present fields change.
 type UpdateServiceRequest struct {
 	ApprovalEnabled *bool                `json:"approval_enabled"`
@@ -109,7 +109,7 @@ type UpdateServiceRequest struct {
 	VipPortID       *string              `json:"vip_port_id"`
 }
 
-// RenameServiceRequest is the [HW] UpdateEndpointServiceName body (spec 3.22).
+// RenameServiceRequest is the [HW] UpdateEndpointServiceName body (docs/vpcep-api.md §3.22).
 type RenameServiceRequest struct {
 	EndpointServiceName *string `json:"endpoint_service_name"`
 }

@@ -1,13 +1,13 @@
 package api
 
-// TagActionRequest is the BatchAddOrRemoveResourceInstance body (spec 3.20).
+// TagActionRequest is the BatchAddOrRemoveResourceInstance body (docs/vpcep-api.md §3.20).
 type TagActionRequest struct {
 	Action *string      `json:"action"`
 	Tags   []TagRequest `json:"tags"`
 }
 
 // TagFilter is one entry of the tags, tags_any, not_tags and not_tags_any
-// lists of a tag query (spec 3.19): a key and the values it may carry; no
+// lists of a tag query (docs/vpcep-api.md §3.19): a key and the values it may carry; no
 // values means any value.
 type TagFilter struct {
 	Key    *string  `json:"key"`
@@ -21,7 +21,7 @@ type Match struct {
 	Value *string `json:"value"`
 }
 
-// ResourceQueryRequest is the ListResourceInstances body (spec 3.19). limit
+// ResourceQueryRequest is the ListResourceInstances body (docs/vpcep-api.md §3.19). limit
 // and offset are JSON strings ("100"), as the Huawei SDK sends them.
 type ResourceQueryRequest struct {
 	Action     *string     `json:"action"`
@@ -60,7 +60,7 @@ type TagValues struct {
 	Values []string `json:"values"`
 }
 
-// ProjectTags is the ListQueryProjectResourceTags response (spec 3.21).
+// ProjectTags is the ListQueryProjectResourceTags response (docs/vpcep-api.md §3.21).
 type ProjectTags struct {
 	Tags []TagValues `json:"tags"`
 }

@@ -42,6 +42,8 @@ type Fake interface {
 // Handler serves the control API for one fake.
 type Handler struct {
 	Fake Fake
+	// Version is the release GET /_fake/health reports.
+	Version string
 }
 
 // route is one control operation.
@@ -51,8 +53,8 @@ type route struct {
 }
 
 var routes = []route{
-	{http.MethodGet, "health", func(*Handler, *http.Request) (int, any) {
-		return http.StatusOK, map[string]string{"status": "ok"}
+	{http.MethodGet, "health", func(h *Handler, _ *http.Request) (int, any) {
+		return http.StatusOK, map[string]string{"status": "ok", "version": h.Version}
 	}},
 	{http.MethodPost, "reset", func(h *Handler, _ *http.Request) (int, any) {
 		h.Fake.Reset()

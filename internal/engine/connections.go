@@ -9,10 +9,10 @@ import (
 )
 
 // connectionStatuses are the values the connection status filter accepts
-// (spec 1.8).
+// (docs/vpcep-api.md §1.8).
 var connectionStatuses = map[string]bool{statusPendingAcceptance: true, statusAccepted: true, statusRejected: true, statusFailed: true}
 
-// ListConnections is ListServiceConnections (spec 3.8): every endpoint of
+// ListConnections is ListServiceConnections (docs/vpcep-api.md §3.8): every endpoint of
 // the caller's service, from any account, filtered by id, marker_id and
 // status, paged and sorted. Only the service's owner may call it.
 func (e *Engine) ListConnections(t Tenant, serviceID string, q url.Values) (api.ConnectionList, *api.Error) {
@@ -61,7 +61,7 @@ func (e *Engine) connectionOf(s *service, id string) (*endpoint, *api.Error) {
 	return ep, nil
 }
 
-// ConnectionAction is AcceptOrRejectEndpoint (spec 3.9). action is receive
+// ConnectionAction is AcceptOrRejectEndpoint (docs/vpcep-api.md §3.9). action is receive
 // or reject (EndPoint.2027); endpoints holds exactly one id (none:
 // EndPoint.2002, more: EndPoint.2031). The endpoint must be a connection of
 // the caller's service (EndPoint.2013) and not creating (2019), deleting
@@ -108,8 +108,8 @@ func (e *Engine) ConnectionAction(t Tenant, serviceID string, req *api.Connectio
 	return api.Connections{Connections: []api.Connection{ep.connection()}}, nil
 }
 
-// UpdateConnectionsDesc is the [HW] UpdateEndpointConnectionsDesc (spec
-// 3.23): both fields of every entry are required (EndPoint.0002), each id a
+// UpdateConnectionsDesc is the [HW] UpdateEndpointConnectionsDesc (docs/vpcep-api.md
+// §3.23): both fields of every entry are required (EndPoint.0002), each id a
 // connection of the caller's service (2017, 2013), each description valid.
 // It answers with the updated connections.
 func (e *Engine) UpdateConnectionsDesc(t Tenant, serviceID string, req *api.ConnectionsDescRequest) (api.Connections, *api.Error) {

@@ -7,12 +7,12 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
-// DescribeService is ListServiceDescribeDetails (spec 3.13): the basic
+// DescribeService is ListServiceDescribeDetails (docs/vpcep-api.md §3.13): the basic
 // information of one service, found by its exact full name or its id
 // (exactly one of the two, else 400 EndPoint.0002). Consumers use it to
 // find what they may connect to, so it finds public services and the
 // tenant services the caller may connect to (mayConnect); anything else is
-// 404 EndPoint.0005, the generic not-found (spec leaves the code open;
+// 404 EndPoint.0005, the generic not-found (docs/vpcep-api.md leaves the code open;
 // EndPoint.2003 is a 400 and belongs to CreateEndpoint's body reference).
 // A malformed id is EndPoint.3062.
 func (e *Engine) DescribeService(t Tenant, q url.Values) (api.ServiceBasicInfo, *api.Error) {

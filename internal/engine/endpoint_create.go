@@ -27,8 +27,8 @@ func (d *endpointDraft) gateway() bool { return d.svc.view.ServiceType == "gatew
 // stored.
 type endpointRule func(e *Engine, d *endpointDraft) *api.Error
 
-// createEndpointRules are the documented rules of CreateEndpoint (spec
-// 3.14). A new rule is a new row.
+// createEndpointRules are the documented rules of CreateEndpoint (docs/vpcep-api.md
+// §3.14). A new rule is a new row.
 var createEndpointRules = []endpointRule{
 	// endpoint_service_id: required (2029); an unknown or malformed id is
 	// 2003 (400, as documented); the caller must be allowed to connect
@@ -168,7 +168,7 @@ var createEndpointRules = []endpointRule{
 		d.v.Description = *d.req.Description
 		return rules.Description(d.v.Description)
 	},
-	// tags: the tag rules of spec 2.2.
+	// tags: the tag rules of docs/vpcep-api.md §2.2.
 	func(_ *Engine, d *endpointDraft) *api.Error {
 		var err *api.Error
 		d.v.Tags, err = rules.Tags(d.req.Tags, false)

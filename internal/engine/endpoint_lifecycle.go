@@ -6,7 +6,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
-// The endpoint state machine of spec 4.2. setStatus is the only place an
+// The endpoint state machine of docs/vpcep-api.md §4.2. setStatus is the only place an
 // endpoint's status changes; the start functions and their done funcs are
 // its only callers.
 
@@ -34,7 +34,7 @@ func (ep *endpoint) setStatus(at time.Time, status string, fail *scenario.Failur
 }
 
 // reveal shows the address and DNS name of an accepted interface endpoint;
-// they stay when it is rejected later (spec 2.5).
+// they stay when it is rejected later (docs/vpcep-api.md §2.5).
 func (ep *endpoint) reveal() {
 	if !ep.ip.IsValid() {
 		return

@@ -25,10 +25,10 @@ func (e *Engine) editEndpoint(t Tenant, id string, change func(ep *endpoint) *ap
 	return ep.render(), nil
 }
 
-// UpdateEndpointWhite is the [HW] UpdateEndpointWhite (spec 3.27):
+// UpdateEndpointWhite is the [HW] UpdateEndpointWhite (docs/vpcep-api.md §3.27):
 // interface endpoints only (a gateway's is EndPoint.0002; no code is
 // documented). A present whitelist replaces the list ([] clears it); an
-// absent field stays unchanged (recommended by the spec for
+// absent field stays unchanged (recommended by docs/vpcep-api.md for
 // enable_whitelist; the same for whitelist, so a client may toggle one
 // without resending the other).
 func (e *Engine) UpdateEndpointWhite(t Tenant, id string, req *api.UpdateEndpointWhiteRequest) (api.Endpoint, *api.Error) {
@@ -50,7 +50,7 @@ func (e *Engine) UpdateEndpointWhite(t Tenant, id string, req *api.UpdateEndpoin
 	})
 }
 
-// UpdateEndpointPolicy is the [HW] UpdateEndpointPolicy (spec 3.28): it
+// UpdateEndpointPolicy is the [HW] UpdateEndpointPolicy (docs/vpcep-api.md §3.28): it
 // replaces a gateway endpoint's policy_statement (0-10 valid statements,
 // EndPoint.2048). Interface endpoints have no statement policy (2048; the
 // fake does not model policy_document).
@@ -71,7 +71,7 @@ func (e *Engine) UpdateEndpointPolicy(t Tenant, id string, req *api.UpdateEndpoi
 	})
 }
 
-// DeleteEndpointPolicy is the [HW] DeleteEndpointPolicy (spec 3.29): it
+// DeleteEndpointPolicy is the [HW] DeleteEndpointPolicy (docs/vpcep-api.md §3.29): it
 // resets a gateway endpoint's policy to the default full-access statement.
 // An endpoint without policy (interface, or an empty statement list) is
 // EndPoint.2049.
@@ -85,8 +85,8 @@ func (e *Engine) DeleteEndpointPolicy(t Tenant, id string) (api.Endpoint, *api.E
 	})
 }
 
-// UpdateEndpointRoutetable is the [HW] UpdateEndpointRoutetable (spec
-// 3.30): routetables (required, EndPoint.0002) replaces the gateway
+// UpdateEndpointRoutetable is the [HW] UpdateEndpointRoutetable (docs/vpcep-api.md
+// §3.30): routetables (required, EndPoint.0002) replaces the gateway
 // endpoint's bound set; each must be valid (1019) and free of the service's
 // other endpoints (2039). Interface endpoints have no route tables bound
 // (EndPoint.2040, "no route table bound"). The fake never fails part of a

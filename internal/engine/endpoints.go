@@ -13,7 +13,7 @@ import (
 type endpoint struct {
 	record
 	view     api.Endpoint // wire form; its slices are replaced, never changed in place
-	svc      *service     // kept after the service is gone (spec 4.4)
+	svc      *service     // kept after the service is gone (docs/vpcep-api.md §4.4)
 	domainID string       // the owner's account, shown in the connection view
 	subnet   string       // subnet id of the reserved address; "" for gateway
 	ip       netip.Addr   // reserved address, shown once accepted; zero for gateway
@@ -32,7 +32,7 @@ func (ep *endpoint) connection() api.Connection {
 
 // ownEndpoint returns the caller's endpoint, or the documented error: 400
 // EndPoint.2017 for a malformed id, 404 EndPoint.2006 for an unknown one,
-// another project's, or a service id (spec 1.4 recommends 2006 for
+// another project's, or a service id (docs/vpcep-api.md §1.4 recommends 2006 for
 // endpoints; terraform's destroy check calls GET endpoint with service ids
 // and needs the 404).
 func (e *Engine) ownEndpoint(t Tenant, id string) (*endpoint, *api.Error) {
@@ -86,10 +86,10 @@ func (e *Engine) ListEndpoints(t Tenant, q url.Values) (api.EndpointList, *api.E
 	return out, nil
 }
 
-// DeleteEndpoint is DeleteEndpoint (spec 3.16): the endpoint goes to
+// DeleteEndpoint is DeleteEndpoint (docs/vpcep-api.md §3.16): the endpoint goes to
 // deleting and disappears afterwards. It is refused while creating
 // (EndPoint.2019); deleting one that is already deleting succeeds again
-// without change, so a client's retry is harmless (the spec's alternative,
+// without change, so a client's retry is harmless (docs/vpcep-api.md's alternative,
 // EndPoint.2018, would fail terraform's retried destroy).
 func (e *Engine) DeleteEndpoint(t Tenant, id string) *api.Error {
 	now := e.lock()

@@ -49,7 +49,7 @@ type Delays struct {
 	EndpointDelete time.Duration
 }
 
-// Quotas are the per-project limits of spec 6; a zero field keeps its
+// Quotas are the per-project limits of docs/vpcep-api.md §6; a zero field keeps its
 // default.
 type Quotas struct {
 	Services  int

@@ -12,7 +12,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
-// ListQuery is the paging and ordering of a GET list (spec 1.6, 1.7).
+// ListQuery is the paging and ordering of a GET list (docs/vpcep-api.md §1.6, 1.7).
 type ListQuery struct {
 	Limit     int
 	Offset    int
@@ -64,8 +64,8 @@ func ParseListQuery(q url.Values, maxLimit int) (ListQuery, *api.Error) {
 // all, so an unfiltered page costs O(limit), not O(items). Equal
 // timestamps are ordered by creation, so "newest first" holds within one
 // second too (the gophertelekomcloud acceptance test reads List()[0] as the
-// newest). An offset past the end gives an empty page, not an error (spec
-// 1.6).
+// newest). An offset past the end gives an empty page, not an error (docs/vpcep-api.md
+// §1.6).
 func page[T any](items []T, rec func(T) *record, match func(T) bool, q ListQuery) ([]T, int) {
 	if match != nil {
 		var sel []T

@@ -39,7 +39,7 @@ type Network struct {
 }
 
 // reservedCIDR is the range VPCEP uses internally; no VPC or subnet that
-// a service or endpoint uses may overlap it (spec 6).
+// a service or endpoint uses may overlap it (docs/vpcep-api.md §6).
 var reservedCIDR = netip.MustParsePrefix("198.19.128.0/17")
 
 // inventory answers existence questions. Lenient (nothing seeded, not

@@ -5,11 +5,11 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
-// The Huawei-only whitelist operations (spec 3.24-3.26). OTC clients never
+// The Huawei-only whitelist operations (docs/vpcep-api.md §3.24-3.26). OTC clients never
 // call them; the Huawei SDK does.
 
-// BatchAddPermissions is [HW] BatchAddEndpointServicePermissions (spec
-// 3.24): both item fields are mandatory (the Huawei SDK sends
+// BatchAddPermissions is [HW] BatchAddEndpointServicePermissions (docs/vpcep-api.md
+// §3.24): both item fields are mandatory (the Huawei SDK sends
 // "description":""). The response holds the record of every requested
 // entry, new or existing (an existing record keeps its description);
 // the owner's own account gets none, as it is never a record.
@@ -48,7 +48,7 @@ func (e *Engine) BatchAddPermissions(t Tenant, id string, req *api.BatchAddPermi
 }
 
 // BatchRemovePermissions is [HW] BatchRemoveEndpointServicePermissions
-// (spec 3.25): records are named by id; an id that is not a record of the
+// (docs/vpcep-api.md §3.25): records are named by id; an id that is not a record of the
 // service is ignored, like a remove of a missing entry. The response is
 // the whitelist that remains (whether Huawei returns the removed or the
 // remaining records is unconfirmed; the remaining ones match what
@@ -74,8 +74,8 @@ func (e *Engine) BatchRemovePermissions(t Tenant, id string, req *api.BatchRemov
 	return api.PermissionsResponse{Permissions: renderPermissions(s.perms)}, nil
 }
 
-// UpdatePermissionDesc is [HW] UpdateEndpointServicePermissionDesc (spec
-// 3.26). A malformed record id is EndPoint.3002, an unknown one 404
+// UpdatePermissionDesc is [HW] UpdateEndpointServicePermissionDesc (docs/vpcep-api.md
+// §3.26). A malformed record id is EndPoint.3002, an unknown one 404
 // EndPoint.0005.
 func (e *Engine) UpdatePermissionDesc(t Tenant, id, permID string, req *api.UpdatePermissionDescRequest) (api.PermissionsResponse, *api.Error) {
 	if req.Permission == nil || req.Permission.Description == nil {

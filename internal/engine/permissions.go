@@ -8,7 +8,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
-// permission is one whitelist record of a service (spec 2.7). It lives in
+// permission is one whitelist record of a service (docs/vpcep-api.md §2.7). It lives in
 // its service's perms and vanishes with it.
 type permission struct {
 	record
@@ -20,8 +20,8 @@ type grantEntry struct {
 	perm, desc string
 }
 
-// mayConnect reports whether an account may create endpoints to s (spec
-// 4.3): the owner's own account, a whitelisted account, anyone when the
+// mayConnect reports whether an account may create endpoints to s (docs/vpcep-api.md
+// §4.3): the owner's own account, a whitelisted account, anyone when the
 // whitelist allows every account, and anyone for public services.
 func (e *Engine) mayConnect(s *service, domainID string) bool {
 	if s.public != nil || s.view.DomainID == domainID {
@@ -38,7 +38,7 @@ func (e *Engine) mayConnect(s *service, domainID string) bool {
 // grant adds the entries that are not on s's whitelist yet and returns the
 // records of all entries, each once, in request order. An entry naming the
 // owner's own account is skipped: the owner is always allowed and is never
-// listed (terraform would see drift otherwise, real-clients §3.2 item 14).
+// listed (terraform would see drift otherwise, docs/real-clients.md §3.2 item 14).
 // Nothing changes when the whitelist would grow past maxPermissions.
 func (e *Engine) grant(s *service, entries []grantEntry, now time.Time) ([]*permission, *api.Error) {
 	have := make(map[string]*permission, len(s.perms)+len(entries))
@@ -105,7 +105,7 @@ func renderPermissions(ps []*permission) []api.Permission {
 	return out
 }
 
-// PermissionAction is AddOrRemoveServicePermissions (spec 3.11). The
+// PermissionAction is AddOrRemoveServicePermissions (docs/vpcep-api.md §3.11). The
 // response lists the whole whitelist after the change: the OTC example
 // answers a one-entry add with two entries, so it is not an echo. Adding
 // an entry that exists and removing one that does not succeed without
@@ -154,7 +154,7 @@ func (e *Engine) PermissionAction(t Tenant, id string, req *api.PermissionAction
 	return api.PermissionActionResponse{Permissions: s.permissionStrings()}, nil
 }
 
-// ListPermissions is ListServicePermissionsDetails (spec 3.10): the
+// ListPermissions is ListServicePermissionsDetails (docs/vpcep-api.md §3.10): the
 // whitelist records of the caller's service, filtered by permission
 // (fuzzy), paged (limit 0-500, default 10) and sorted by creation time.
 // The owner's own account is never a record.

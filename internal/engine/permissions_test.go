@@ -10,7 +10,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
-// mayConnect is the rule endpoint creation asks (spec 4.3).
+// mayConnect is the rule endpoint creation asks (docs/vpcep-api.md §4.3).
 func TestMayConnect(t *testing.T) {
 	t.Parallel()
 	e := New(Config{})

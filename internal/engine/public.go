@@ -10,7 +10,7 @@ import (
 )
 
 // PublicService configures one public (O&M-provided) endpoint service
-// (spec 2.9): visible to every tenant in ListServicePublicDetails and
+// (docs/vpcep-api.md §2.9): visible to every tenant in ListServicePublicDetails and
 // describe, connectable by everyone, owned by no tenant.
 type PublicService struct {
 	// ID is the service id; empty means generated.
@@ -45,11 +45,11 @@ type publicInfo struct {
 
 // DefaultPublicServices is the set every engine starts with unless
 // Config.PublicServices says otherwise: the system services the OTC
-// console guide names (spec 2.9) for region, namely OBS (gateway) and DNS
+// console guide names (docs/vpcep-api.md §2.9) for region, namely OBS (gateway) and DNS
 // (interface) everywhere and APIG (interface) in eu-de only. None of the
 // names is a substring of another, so the fuzzy name filter finds exactly
 // one for each full name, as the OTC terraform data source requires
-// (real-clients.md: "…obs" against "…obs-2"). For that reason eu-nl's
+// (docs/real-clients.md: "…obs" against "…obs-2"). For that reason eu-nl's
 // com.t-systems.otc.eu-nl.obs-internet is left out: with it, a search for
 // com.t-systems.otc.eu-nl.obs would match two services. Add it with
 // Config.PublicServices when a test needs it.
@@ -111,7 +111,7 @@ func (s *service) renderPublic() api.PublicService {
 		EnablePolicy: s.view.EnablePolicy}
 }
 
-// ListPublicServices is ListServicePublicDetails (spec 3.12): the public
+// ListPublicServices is ListServicePublicDetails (docs/vpcep-api.md §3.12): the public
 // services, filtered by endpoint_service_name (fuzzy) and id (exact),
 // paged and sorted. Any tenant sees the same list; tenants' own services
 // never appear in it.

@@ -4,13 +4,13 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
-// Quota resource types (spec 2.10).
+// Quota resource types (docs/vpcep-api.md §2.10).
 const (
 	quotaServices  = "endpoint_service"
 	quotaEndpoints = "endpoint"
 )
 
-// ListQuotas is ListQuotaDetails (spec 3.18): used and quota of the
+// ListQuotas is ListQuotaDetails (docs/vpcep-api.md §3.18): used and quota of the
 // caller's project for typ, or for both types when typ is empty (services
 // first). Every record counts until it disappears, deleting and failed ones
 // included. Another type is 400 EndPoint.0002.

@@ -7,7 +7,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
-// The service state machine of spec 4.1. setStatus is the only place a
+// The service state machine of docs/vpcep-api.md §4.1. setStatus is the only place a
 // service's status changes; the start functions and their done funcs are
 // its only callers.
 

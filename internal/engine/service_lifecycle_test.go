@@ -12,7 +12,7 @@ import (
 )
 
 // A service's status changes through setStatus only, as an endpoint's
-// does: error[] shows only while the service is failed (spec 2.4), so a
+// does: error[] shows only while the service is failed (docs/vpcep-api.md §2.4), so a
 // failed service that is being deleted no longer carries it.
 func TestServiceStatusError(t *testing.T) {
 	t.Parallel()

@@ -7,7 +7,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
-// UpdateService is UpdateEndpointService (spec 3.5): only present fields
+// UpdateService is UpdateEndpointService (docs/vpcep-api.md §3.5): only present fields
 // change; ports replace the whole list. It is allowed only while the service
 // is available (EndPoint.3045 otherwise; unconfirmed) and is synchronous:
 // the status stays available, which the OTC terraform provider's poll after
@@ -69,7 +69,7 @@ func (e *Engine) UpdateService(t Tenant, id string, req *api.UpdateServiceReques
 	return s.render(), nil
 }
 
-// RenameService is the [HW] UpdateEndpointServiceName (spec 3.22): 0-16
+// RenameService is the [HW] UpdateEndpointServiceName (docs/vpcep-api.md §3.22): 0-16
 // characters; an empty name removes the short name.
 func (e *Engine) RenameService(t Tenant, id string, req *api.RenameServiceRequest) (api.RenameServiceResponse, *api.Error) {
 	name := ""
@@ -91,10 +91,10 @@ func (e *Engine) RenameService(t Tenant, id string, req *api.RenameServiceReques
 	return api.RenameServiceResponse{EndpointServiceName: s.view.ServiceName}, nil
 }
 
-// DeleteService is DeleteEndpointService (spec 3.6, 4.4). It is refused
+// DeleteService is DeleteEndpointService (docs/vpcep-api.md §3.6, 4.4). It is refused
 // while endpoints of the service are creating or accepted (EndPoint.3006),
 // and while the service is still creating (EndPoint.3045; the real answer is
-// unconfirmed, spec 4.1). Deleting a service that is already deleting
+// unconfirmed, docs/vpcep-api.md §4.1). Deleting a service that is already deleting
 // succeeds again without change, so a client's retry is harmless.
 func (e *Engine) DeleteService(t Tenant, id string) *api.Error {
 	now := e.lock()

@@ -27,7 +27,7 @@ func (s *service) render() api.Service {
 
 // ownService returns the caller's service id, or the documented error: 400
 // EndPoint.3062 for a malformed id, 404 EndPoint.0005 for an unknown one or
-// one of another project (only the owner may address it by id; the spec
+// one of another project (only the owner may address it by id; docs/vpcep-api.md
 // leaves 403 possible, 404 leaks nothing).
 func (e *Engine) ownService(t Tenant, id string) (*service, *api.Error) {
 	if !rules.IsUUID(id) {
@@ -111,7 +111,7 @@ func (e *Engine) checkBackend(vpcID, portID string) *api.Error {
 }
 
 // backendPort is one server port+protocol of a backend port_id; services
-// sharing a backend must each use different ones (spec 2.1).
+// sharing a backend must each use different ones (docs/vpcep-api.md §2.1).
 type backendPort struct {
 	portID     string
 	serverPort int

@@ -97,7 +97,7 @@ type EndpointState struct {
 	// ConnectionDescription is the [HW] description the service owner set.
 	ConnectionDescription string `json:"connection_description,omitempty"`
 	// GoneService is the deleted service the endpoint still refers to
-	// (spec 4.4); nil while its service exists.
+	// (docs/vpcep-api.md §4.4); nil while its service exists.
 	GoneService *api.Service `json:"gone_service,omitempty"`
 }
 

@@ -1,6 +1,6 @@
 package engine
 
-// Statuses of services (spec 4.1) and endpoints and connections (spec 4.2).
+// Statuses of services (docs/vpcep-api.md §4.1) and endpoints and connections (docs/vpcep-api.md §4.2).
 const (
 	statusCreating          = "creating"
 	statusAvailable         = "available"

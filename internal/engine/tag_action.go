@@ -7,13 +7,13 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
-// TagAction is BatchAddOrRemoveResourceInstance (spec 3.20). create adds
+// TagAction is BatchAddOrRemoveResourceInstance (docs/vpcep-api.md §3.20). create adds
 // tags (value required) and overwrites the value of a key the resource
 // already has; the result may hold at most 20 tags (EndPoint.3069). delete
 // removes by key, or by key and value when a value is given; a tag the
 // resource does not carry is skipped silently (both the Huawei TMS
 // convention; unconfirmed for VPCEP). Either way the request's tags follow
-// the tag rules of spec 2.2: deleting a tag that could never have been set
+// the tag rules of docs/vpcep-api.md §2.2: deleting a tag that could never have been set
 // is a request error, not a no-op. Checks run in this order: resource type
 // (EndPoint.3070), body, then the resource id (malformed, then unknown). A
 // tag change is not an update of the resource: updated_at stays

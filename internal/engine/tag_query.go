@@ -11,7 +11,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
 
-// Limits of a tag query (spec 3.19, 6): each tag list holds at most 20 keys
+// Limits of a tag query (docs/vpcep-api.md §3.19, 6): each tag list holds at most 20 keys
 // (OTC; Huawei says 10) with at most 10 values each; a filter page holds
 // 1-1000 resources, 1000 by default.
 const (
@@ -134,7 +134,7 @@ func parseTagQuery(req *api.ResourceQueryRequest) (tagQuery, *api.Error) {
 }
 
 // parseTagFilters checks one tag list of a query. Keys and values are
-// trimmed and their characters not checked (spec 2.2). A key must be 1-128
+// trimmed and their characters not checked (docs/vpcep-api.md §2.2). A key must be 1-128
 // characters (EndPoint.3072; the OTC page says 127, but a key of the stored
 // maximum of 128 must be findable) and unique in the list (3067); values
 // 0-255 characters (3073) and unique under their key (3071). More than 20
@@ -190,7 +190,7 @@ func parseMatches(in []api.Match) (*string, *api.Error) {
 	return &v, nil
 }
 
-// ListResourceInstances is the tag query (spec 3.19) over the caller's
+// ListResourceInstances is the tag query (docs/vpcep-api.md §3.19) over the caller's
 // resources of one type. action filter returns an api.ResourceList of the
 // matching resources in creation order (oldest first), paged by limit and
 // offset; count returns an api.ResourceCount. A bad resource type is
@@ -222,7 +222,7 @@ func (e *Engine) ListResourceInstances(t Tenant, resourceType string, req *api.R
 	return out, nil
 }
 
-// ListProjectTags is ListQueryProjectResourceTags (spec 3.21): every tag key
+// ListProjectTags is ListQueryProjectResourceTags (docs/vpcep-api.md §3.21): every tag key
 // on the caller's resources of one type with the set of its values. The
 // order is unconfirmed; the fake sorts keys and values (byte order), so
 // answers are stable.

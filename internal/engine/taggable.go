@@ -2,7 +2,7 @@ package engine
 
 import "github.com/seed42eb3344/vpcepfake/internal/api"
 
-// taggable is a resource the tag APIs (spec 3.19-3.21) address. Its tags
+// taggable is a resource the tag APIs (docs/vpcep-api.md §3.19-3.21) address. Its tags
 // are the tags array of its wire object, so GET shows what the tag action
 // set.
 type taggable interface {
@@ -79,7 +79,7 @@ func kindOf(resourceType string) (resourceKind, *api.Error) {
 
 func (s *service) rec() *record { return &s.record }
 
-// tagged gives the full service name as resource_name (spec 3.19).
+// tagged gives the full service name as resource_name (docs/vpcep-api.md §3.19).
 func (s *service) tagged() (id, name string, tags []api.Tag) {
 	return s.view.ID, s.view.ServiceName, s.view.Tags
 }
@@ -89,7 +89,7 @@ func (s *service) setTags(tags []api.Tag) { s.view.Tags = tags }
 func (ep *endpoint) rec() *record { return &ep.record }
 
 // tagged gives the endpoint's id as resource_name: endpoints have no name
-// (spec 3.19).
+// (docs/vpcep-api.md §3.19).
 func (ep *endpoint) tagged() (id, name string, tags []api.Tag) {
 	return ep.view.ID, ep.view.ID, ep.view.Tags
 }

@@ -60,7 +60,7 @@ type project struct {
 	Enabled  bool   `json:"enabled,omitempty"`
 }
 
-// token is the token body of spec real-clients §2.3.
+// token is the token body of docs/real-clients.md §2.3.
 type token struct {
 	ExpiresAt string         `json:"expires_at"`
 	IssuedAt  string         `json:"issued_at"`

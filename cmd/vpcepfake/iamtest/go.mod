@@ -1,6 +1,6 @@
 module github.com/seed42eb3344/vpcepfake/cmd/vpcepfake/iamtest
 
-go 1.26.8
+go 1.25
 
 replace github.com/seed42eb3344/vpcepfake => ../../..
 

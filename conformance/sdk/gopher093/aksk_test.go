@@ -15,7 +15,7 @@ import (
 // TestAKSKSigning: in AK/SK mode the SDK sends no token but an
 // SDK-HMAC-SHA256 Authorization, X-Sdk-Date and X-Project-Id; the fake
 // finds the tenant by its access key and verifies the signature with its
-// secret key (real-clients.md 1.1, 2.1).
+// secret key (docs/real-clients.md §1.1, 2.1).
 func TestAKSKSigning(t *testing.T) {
 	t.Parallel()
 	signer := fake.DefaultTenant
@@ -25,7 +25,7 @@ func TestAKSKSigning(t *testing.T) {
 	e := env{srv: srv, journal: sc0}
 	pc := &golangsdk.ProviderClient{AKSKAuthOptions: golangsdk.AKSKAuthOptions{AccessKey: "AK", SecretKey: "SK", ProjectId: fake.DefaultProjectID}}
 	pc.HTTPClient = *e.srv.Client()
-	sc := &golangsdk.ServiceClient{ProviderClient: pc, Endpoint: e.srv.Endpoint(fake.DefaultProjectID)}
+	sc := &golangsdk.ServiceClient{ProviderClient: pc, Endpoint: e.srv.ProjectURL(fake.DefaultProjectID)}
 
 	svc, err := services.Create(sc, services.CreateOpts{PortID: portID, RouterID: vpcID, ServerType: services.ServerTypeVM,
 		Ports: []services.PortMapping{{ClientPort: 80, ServerPort: 80}}}).Extract()

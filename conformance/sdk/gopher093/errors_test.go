@@ -11,7 +11,7 @@ import (
 )
 
 // TestErrorsAreTypedByStatus: the SDK types errors by status only, so the
-// fake's status codes decide what terraform does (real-clients.md 4.3 A.10).
+// fake's status codes decide what terraform does (docs/real-clients.md §4.3 A.10).
 func TestErrorsAreTypedByStatus(t *testing.T) {
 	t.Parallel()
 	e := start(t)

@@ -13,7 +13,7 @@ import (
 
 // TestFailedServiceRunsIntoTheTimeout: for WaitForServiceStatus "failed"
 // is not terminal, so a failed service makes terraform's wait run its
-// whole timeout (real-clients.md 3.2 item 7); the status and error[]
+// whole timeout (docs/real-clients.md §3.2 item 7); the status and error[]
 // decode.
 func TestFailedServiceRunsIntoTheTimeout(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {

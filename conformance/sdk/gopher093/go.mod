@@ -1,6 +1,6 @@
 module github.com/seed42eb3344/vpcepfake/conformance/sdk/gopher093
 
-go 1.26.8
+go 1.25
 
 require (
 	github.com/opentelekomcloud/gophertelekomcloud v0.9.3

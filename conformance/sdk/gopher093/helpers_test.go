@@ -22,7 +22,7 @@ type env struct {
 // start returns an in-memory fake with the real cloud's 1-minute
 // transitions on the default clock, so inside a synctest bubble the SDK's
 // 1-second polls and the fake's delays share virtual time. The client is
-// built as in real-clients.md 2.1: a fixed endpoint with the trailing
+// built as in docs/real-clients.md §2.1: a fixed endpoint with the trailing
 // slash, a token, and the fake's in-memory transport.
 func start(t *testing.T) env {
 	t.Helper()
@@ -35,7 +35,7 @@ func startWith(t *testing.T, sc *scenario.Scenario) env {
 	srv := fake.NewTest(t, fake.WithDelays(fake.RealisticDelays), fake.WithScenario(sc))
 	pc := &golangsdk.ProviderClient{TokenID: fake.DefaultToken, ProjectID: fake.DefaultProjectID, RegionID: fake.DefaultRegion}
 	pc.HTTPClient = *srv.Client()
-	return env{srv: srv, journal: sc, sc: &golangsdk.ServiceClient{ProviderClient: pc, Endpoint: srv.Endpoint(fake.DefaultProjectID)}}
+	return env{srv: srv, journal: sc, sc: &golangsdk.ServiceClient{ProviderClient: pc, Endpoint: srv.ProjectURL(fake.DefaultProjectID)}}
 }
 
 // calls counts the journal's requests of operation op.

@@ -23,7 +23,7 @@ const (
 )
 
 // TestTerraformServiceAndEndpoint replays terraform's service and endpoint
-// resources and data sources through v0.9.3 (real-clients.md 1.4, 4.3 A):
+// resources and data sources through v0.9.3 (docs/real-clients.md §1.4, 4.3 A):
 // create → wait available → whitelist → read; data sources; update
 // (also with {}); endpoint create → wait → read; list; destroy in
 // terraform's order (endpoint, then the service at once) → wait for 404.
@@ -38,7 +38,7 @@ func TestTerraformServiceAndEndpoint(t *testing.T) {
 		start := e.mark()
 		svc, err := services.Create(e.sc, services.CreateOpts{
 			PortID: portID, RouterID: vpcID, ServerType: services.ServerTypeVM, ServiceName: name,
-			ApprovalEnabled: new(false), Ports: []services.PortMapping{{ClientPort: 80, ServerPort: 8080}},
+			ApprovalEnabled: ptr(false), Ports: []services.PortMapping{{ClientPort: 80, ServerPort: 8080}},
 			Tags: []tags.ResourceTag{{Key: "env", Value: "test"}},
 		}).Extract()
 		require.NoError(t, err)
@@ -85,7 +85,7 @@ func TestTerraformServiceAndEndpoint(t *testing.T) {
 		assert.Equal(t, services.ServiceTypeGateway, public[0].ServiceType)
 
 		// Update: name, two ports, approval on; then terraform's whitelist-only {}.
-		upd, err := services.Update(e.sc, svc.ID, services.UpdateOpts{ApprovalEnabled: new(true), ServiceName: "tfsvc2",
+		upd, err := services.Update(e.sc, svc.ID, services.UpdateOpts{ApprovalEnabled: ptr(true), ServiceName: "tfsvc2",
 			Ports: []services.PortMapping{{ClientPort: 80, ServerPort: 8080, Protocol: "TCP"}, {ClientPort: 443, ServerPort: 8443, Protocol: "TCP"}}}).Extract()
 		require.NoError(t, err)
 		assert.Equal(t, fmt.Sprintf("%s.tfsvc2.%s", fake.DefaultRegion, svc.ID), upd.ServiceName)
@@ -157,7 +157,7 @@ func TestTerraformEndpointAccepted(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		e := start(t)
 		svc, err := services.Create(e.sc, services.CreateOpts{PortID: portID, RouterID: vpcID, ServerType: services.ServerTypeLB,
-			ApprovalEnabled: new(false), Ports: []services.PortMapping{{ClientPort: 80, ServerPort: 80, Protocol: "TCP"}}}).Extract()
+			ApprovalEnabled: ptr(false), Ports: []services.PortMapping{{ClientPort: 80, ServerPort: 80, Protocol: "TCP"}}}).Extract()
 		require.NoError(t, err)
 		require.NoError(t, services.WaitForServiceStatus(e.sc, svc.ID, services.StatusAvailable, 120))
 		ep, err := endpoints.Create(e.sc, endpoints.CreateOpts{ServiceID: svc.ID, RouterID: vpcID, NetworkID: subnetID, EnableDNS: true}).Extract()

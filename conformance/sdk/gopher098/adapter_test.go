@@ -21,7 +21,7 @@ func TestConformanceThroughSDK(t *testing.T) {
 		return conformance.Tenant{ProjectID: tn.ProjectID, Token: tn.Token, DomainID: tn.DomainID}
 	}
 	conformance.Run(t, conformance.Target{
-		BaseURL: srv.URL, HTTPClient: srv.Client(), Tenant: conv(srv.Tenant()), Other: new(conv(other)), Advance: mock.Add,
+		BaseURL: srv.URL, HTTPClient: srv.Client(), Tenant: conv(srv.Tenant()), Other: ptr(conv(other)), Advance: mock.Add,
 		NewClient: func(tn conformance.Tenant) conformance.Client {
 			return NewAdapter(client(srv, tenants[tn.ProjectID]), conformance.NewHTTPClient(srv.URL, tn, srv.Client()))
 		},

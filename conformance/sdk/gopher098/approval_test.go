@@ -16,7 +16,7 @@ import (
 )
 
 // TestApprovalResource replays the upstream acceptance flow and
-// terraform's vpcep_approval resource (real-clients.md 1.3, 1.4, 4.3 B):
+// terraform's vpcep_approval resource (docs/real-clients.md §1.3, 1.4, 4.3 B):
 // quota, describe, endpoint in pendingAcceptance, connections, receive
 // (accepted in the answer itself), reject, polling ListConnections{ID}
 // every 3 s like the provider, paging, deletes with waits for 404.
@@ -90,7 +90,7 @@ func TestApprovalResource(t *testing.T) {
 		// Lists are single pages: one GET each.
 		n := e.calls("ListEndpointService")
 		one := 1
-		list, err := services.List(e.sc, services.ListOpts{Limit: &one, Offset: new(0)})
+		list, err := services.List(e.sc, services.ListOpts{Limit: &one, Offset: ptr(0)})
 		require.NoError(t, err)
 		assert.Len(t, list, 1)
 		assert.Equal(t, 1, e.calls("ListEndpointService")-n, "no automatic paging")
@@ -119,12 +119,12 @@ func pollConnection(t *testing.T, e env, serviceID, endpointID, want string) str
 }
 
 // TestDefaultPageOfTen: without limit, ListConnections and GetWhitelist
-// see the server's first 10 (real-clients.md 3.2 item 2).
+// see the server's first 10 (docs/real-clients.md §3.2 item 2).
 func TestDefaultPageOfTen(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		e := start(t, fake.WithDelays(fake.Delays{}))
 		svc, err := services.Create(e.sc, services.CreateOpts{PortID: portID, VpcId: vpcID, ServerType: services.ServerTypeVM,
-			ApprovalEnabled: new(false), Ports: []services.PortMapping{{ClientPort: 80, ServerPort: 80}}})
+			ApprovalEnabled: ptr(false), Ports: []services.PortMapping{{ClientPort: 80, ServerPort: 80}}})
 		require.NoError(t, err)
 		require.NoError(t, services.WaitForServiceStatus(e.sc, svc.ID, services.StatusAvailable, 10))
 		var perms []string

@@ -24,7 +24,7 @@ type env struct {
 
 // start returns an in-memory fake with 1-minute transitions on the
 // default clock (virtual inside a synctest bubble) and a v0.9.8 client
-// with a fixed endpoint (real-clients.md 2.1).
+// with a fixed endpoint (docs/real-clients.md §2.1).
 func start(t *testing.T, opts ...fake.Option) env {
 	t.Helper()
 	sc := scenario.New()
@@ -36,7 +36,7 @@ func start(t *testing.T, opts ...fake.Option) env {
 func client(srv *fake.Server, tn fake.Tenant) *golangsdk.ServiceClient {
 	pc := &golangsdk.ProviderClient{TokenID: tn.Token, ProjectID: tn.ProjectID, RegionID: fake.DefaultRegion}
 	pc.HTTPClient = *srv.Client()
-	return &golangsdk.ServiceClient{ProviderClient: pc, Endpoint: srv.Endpoint(tn.ProjectID)}
+	return &golangsdk.ServiceClient{ProviderClient: pc, Endpoint: srv.ProjectURL(tn.ProjectID)}
 }
 
 // calls counts the journal's requests of operation op.

@@ -9,18 +9,18 @@ import (
 
 // TestEveryReadDecodes calls each read of the SDK once against populated
 // state, so a JSON type the SDK's models reject (int32 overflow, a string
-// where a bool belongs, a malformed time) fails here (real-clients.md 4.3 E).
+// where a bool belongs, a malformed time) fails here (docs/real-clients.md §4.3 E).
 func TestEveryReadDecodes(t *testing.T) {
 	t.Parallel()
 	c, _ := start(t)
 	sid := *createService(t, c, false, 9100).Id
 	ep, err := c.CreateEndpoint(&model.CreateEndpointRequest{Body: &model.CreateEndpointRequestBody{
-		EndpointServiceId: sid, VpcId: vpcID, SubnetId: new(subnetID), EnableDns: new(true), Tags: &[]model.TagList{{Key: new("k"), Value: new("v")}}}})
+		EndpointServiceId: sid, VpcId: vpcID, SubnetId: ptr(subnetID), EnableDns: ptr(true), Tags: &[]model.TagList{{Key: ptr("k"), Value: ptr("v")}}}})
 	require.NoError(t, err)
 	eid := *ep.Id
 	waitEndpoint(t, c, eid)
 	_, err = c.UpdateEndpointService(&model.UpdateEndpointServiceRequest{VpcEndpointServiceId: sid,
-		Body: &model.UpdateEndpointServiceRequestBody{Description: new("updated")}})
+		Body: &model.UpdateEndpointServiceRequestBody{Description: ptr("updated")}})
 	require.NoError(t, err, "UpdateEndpointService")
 
 	reads := map[string]func() error{

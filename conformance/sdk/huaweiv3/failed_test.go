@@ -17,7 +17,7 @@ func TestFailedEndpointDecodes(t *testing.T) {
 	c, _ := startWith(t, scenario.CreationFails(scenario.EndpointCreate, "EndPoint.0001", "boom"))
 	sid := *createService(t, c, false, 9200).Id
 	ep, err := c.CreateEndpoint(&model.CreateEndpointRequest{Body: &model.CreateEndpointRequestBody{
-		EndpointServiceId: sid, VpcId: vpcID, SubnetId: new(subnetID)}})
+		EndpointServiceId: sid, VpcId: vpcID, SubnetId: ptr(subnetID)}})
 	require.NoError(t, err)
 	got := waitEndpoint(t, c, *ep.Id)
 	assert.Equal(t, "failed", *got.Status)
@@ -29,14 +29,14 @@ func TestFailedEndpointDecodes(t *testing.T) {
 
 // TestFailedServiceDecodes: a failed service decodes; the Huawei service
 // model names its error entries {code, message} while OTC documents
-// {error_code, error_message} (spec 2.3, 7.10). The fake sends the OTC
+// {error_code, error_message} (docs/vpcep-api.md §2.3, 7.10). The fake sends the OTC
 // shape, so the Huawei model sees entries with empty fields.
 func TestFailedServiceDecodes(t *testing.T) {
 	t.Parallel()
 	c, _ := startWith(t, scenario.CreationFails(scenario.ServiceCreate, "EndPoint.0001", "boom"))
 	svc, err := c.CreateEndpointService(&model.CreateEndpointServiceRequest{Body: &model.CreateEndpointServiceRequestBody{
 		PortId: portID, VpcId: vpcID, ServerType: model.GetCreateEndpointServiceRequestBodyServerTypeEnum().VM,
-		Ports: []model.PortList{{ClientPort: new(int32(80)), ServerPort: new(int32(80))}}}})
+		Ports: []model.PortList{{ClientPort: ptr(int32(80)), ServerPort: ptr(int32(80))}}}})
 	require.NoError(t, err)
 	got, err := c.ListServiceDetails(&model.ListServiceDetailsRequest{VpcEndpointServiceId: *svc.Id})
 	require.NoError(t, err)

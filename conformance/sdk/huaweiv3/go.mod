@@ -1,6 +1,6 @@
 module github.com/seed42eb3344/vpcepfake/conformance/sdk/huaweiv3
 
-go 1.26.8
+go 1.25
 
 require (
 	github.com/huaweicloud/huaweicloud-sdk-go-v3 v0.1.207

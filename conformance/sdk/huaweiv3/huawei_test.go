@@ -27,7 +27,7 @@ const (
 // start returns a fake (zero delays: a transition completes at the next
 // request) with its journal, and a Huawei client signing with AK/SK for
 // the default project, whose secret key the fake knows and checks, over the fake's in-memory transport
-// (real-clients.md 2.2).
+// (docs/real-clients.md §2.2).
 func start(t *testing.T) (*vpcep.VpcepClient, *scenario.Scenario) {
 	t.Helper()
 	return startWith(t, scenario.New())
@@ -53,8 +53,8 @@ func createService(t *testing.T, c *vpcep.VpcepClient, approval bool, serverPort
 	proxy := model.GetCreateEndpointServiceRequestBodyTcpProxyEnum().TOA_OPEN
 	svc, err := c.CreateEndpointService(&model.CreateEndpointServiceRequest{Body: &model.CreateEndpointServiceRequestBody{
 		PortId: portID, VpcId: vpcID, ServerType: model.GetCreateEndpointServiceRequestBodyServerTypeEnum().VM,
-		ApprovalEnabled: &approval, TcpProxy: &proxy, Tags: &[]model.TagList{{Key: new("team"), Value: new("net")}},
-		Ports: []model.PortList{{ClientPort: new(int32(80)), ServerPort: &serverPort, Protocol: new(model.GetPortListProtocolEnum().TCP)}},
+		ApprovalEnabled: &approval, TcpProxy: &proxy, Tags: &[]model.TagList{{Key: ptr("team"), Value: ptr("net")}},
+		Ports: []model.PortList{{ClientPort: ptr(int32(80)), ServerPort: &serverPort, Protocol: ptr(model.GetPortListProtocolEnum().TCP)}},
 	}})
 	require.NoError(t, err)
 	require.NotNil(t, svc.CreatedAt, "created_at parses as SdkTime")
@@ -81,7 +81,7 @@ func waitEndpoint(t *testing.T, c *vpcep.VpcepClient, id string) *model.ListEndp
 	}
 }
 
-// TestHuaweiLifecycle is real-clients.md 4.3 C: every call signed with
+// TestHuaweiLifecycle is docs/real-clients.md §4.3 C: every call signed with
 // AK/SK, every body decoded by the SDK's models (int32 marker_id and
 // counts, SdkTime timestamps, array active_status).
 func TestHuaweiLifecycle(t *testing.T) {
@@ -92,8 +92,8 @@ func TestHuaweiLifecycle(t *testing.T) {
 
 	// Paging: total_count counts every match.
 	createService(t, c, false, 8081)
-	list, err := c.ListEndpointService(&model.ListEndpointServiceRequest{Limit: new(int32(1)), Offset: new(int32(1)),
-		SortKey: new(model.GetListEndpointServiceRequestSortKeyEnum().CREATE_AT)})
+	list, err := c.ListEndpointService(&model.ListEndpointServiceRequest{Limit: ptr(int32(1)), Offset: ptr(int32(1)),
+		SortKey: ptr(model.GetListEndpointServiceRequestSortKeyEnum().CREATE_AT)})
 	require.NoError(t, err)
 	assert.EqualValues(t, 2, *list.TotalCount)
 	assert.Len(t, *list.EndpointServices, 1)
@@ -103,13 +103,13 @@ func TestHuaweiLifecycle(t *testing.T) {
 		Body: &model.AddOrRemoveServicePermissionsRequestBody{Permissions: []string{"iam:domain::abc123"},
 			Action: model.GetAddOrRemoveServicePermissionsRequestBodyActionEnum().ADD}})
 	require.NoError(t, err)
-	perms, err := c.ListServicePermissionsDetails(&model.ListServicePermissionsDetailsRequest{VpcEndpointServiceId: sid, Limit: new(int32(500))})
+	perms, err := c.ListServicePermissionsDetails(&model.ListServicePermissionsDetailsRequest{VpcEndpointServiceId: sid, Limit: ptr(int32(500))})
 	require.NoError(t, err)
 	require.Len(t, *perms.Permissions, 1)
 
 	// Endpoint and approval.
 	ep, err := c.CreateEndpoint(&model.CreateEndpointRequest{Body: &model.CreateEndpointRequestBody{
-		EndpointServiceId: sid, VpcId: vpcID, SubnetId: new(subnetID), EnableDns: new(true)}})
+		EndpointServiceId: sid, VpcId: vpcID, SubnetId: ptr(subnetID), EnableDns: ptr(true)}})
 	require.NoError(t, err)
 	got := waitEndpoint(t, c, *ep.Id)
 	assert.Equal(t, "pendingAcceptance", *got.Status)
@@ -135,7 +135,7 @@ func TestHuaweiLifecycle(t *testing.T) {
 	} {
 		_, err = c.BatchAddOrRemoveResourceInstance(&model.BatchAddOrRemoveResourceInstanceRequest{
 			ResourceType: model.GetBatchAddOrRemoveResourceInstanceRequestResourceTypeEnum().ENDPOINT_SERVICE, ResourceId: sid,
-			Body: &model.BatchAddOrRemoveResourceInstanceRequestBody{Action: action, Tags: &[]model.ResourceTag{{Key: "stage", Value: new("qa")}}}})
+			Body: &model.BatchAddOrRemoveResourceInstanceRequestBody{Action: action, Tags: &[]model.ResourceTag{{Key: "stage", Value: ptr("qa")}}}})
 		require.NoError(t, err)
 		s, err := c.ListServiceDetails(&model.ListServiceDetailsRequest{VpcEndpointServiceId: sid})
 		require.NoError(t, err)
@@ -146,7 +146,7 @@ func TestHuaweiLifecycle(t *testing.T) {
 		assert.Equal(t, action.Value() == "create", slices.Contains(keys, "stage"), "after %s: %v", action.Value(), keys)
 	}
 
-	quota, err := c.ListQuotaDetails(&model.ListQuotaDetailsRequest{Type: new(model.GetListQuotaDetailsRequestTypeEnum().ENDPOINT)})
+	quota, err := c.ListQuotaDetails(&model.ListQuotaDetailsRequest{Type: ptr(model.GetListQuotaDetailsRequestTypeEnum().ENDPOINT)})
 	require.NoError(t, err)
 	assert.Equal(t, "endpoint", *(*quota.Quotas.Resources)[0].Type)
 

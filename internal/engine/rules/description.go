@@ -7,7 +7,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
-// maxDescriptionLen is the longest description, in characters (spec 3.3).
+// maxDescriptionLen is the longest description, in characters (docs/vpcep-api.md §3.3).
 const maxDescriptionLen = 128
 
 // Description checks the description of a service, an endpoint, a

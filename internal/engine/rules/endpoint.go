@@ -7,14 +7,14 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
-// Limits of spec 3.14 and 6.
+// Limits of docs/vpcep-api.md §3.14 and 6.
 const (
 	maxEndpointWhitelist = 20
 	maxPolicyStatements  = 10
 )
 
 // DefaultPolicy is the full-access OBS statement a gateway endpoint gets
-// when none is given (spec 2.8). Callers share it and must not change it.
+// when none is given (docs/vpcep-api.md §2.8). Callers share it and must not change it.
 var DefaultPolicy = []api.PolicyStatement{{
 	Effect:   "Allow",
 	Action:   []string{"obs:*:*"},

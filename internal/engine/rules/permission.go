@@ -7,13 +7,13 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
-// Whitelist entries of spec 2.7 and 3.11.
+// Whitelist entries of docs/vpcep-api.md §2.7 and 3.11.
 const (
 	// DomainPrefix is the fixed prefix of a whitelist entry.
 	DomainPrefix = "iam:domain::"
 	// Wildcard is the entry that lets every account connect. The API
 	// accepts it as "*" and as "iam:domain::*"; both are one record, stored
-	// and shown as "*", the form of the OTC list example and of spec 4.3
+	// and shown as "*", the form of the OTC list example and of docs/vpcep-api.md §4.3
 	// ("shown as *"). Terraform strips the prefix when reading, so either
 	// spelling in its configuration reads back as "*".
 	Wildcard = "*"

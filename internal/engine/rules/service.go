@@ -6,7 +6,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
-// Limits of spec 2.1 and 3.3.
+// Limits of docs/vpcep-api.md §2.1 and 3.3.
 const (
 	maxPorts          = 200
 	maxServiceNameLen = 16
@@ -29,11 +29,11 @@ var (
 	editions    = enumOf("profession", "basic")
 )
 
-// Ports checks a port-mapping list (spec 2.1): 1-200 entries, both ports
+// Ports checks a port-mapping list (docs/vpcep-api.md §2.1): 1-200 entries, both ports
 // present and in 1-65535, protocol TCP (an empty protocol means TCP:
 // gophertelekomcloud <= v0.9.3 sends "protocol":""), no two mappings with
 // the same client port: the client port identifies a mapping on the
-// endpoint side (spec 2.1 recommends rejecting it; unconfirmed). Two client
+// endpoint side (docs/vpcep-api.md §2.1 recommends rejecting it; unconfirmed). Two client
 // ports may lead to one server port. It returns the mappings in wire form.
 func Ports(in []api.PortMappingRequest) ([]api.PortMapping, *api.Error) {
 	switch {
@@ -91,7 +91,7 @@ func EnterpriseProject(id string) *api.Error {
 }
 
 // FullServiceName composes the name the API shows: {region}.{name}.{id},
-// or {region}.{id} without a short name (spec 1.5).
+// or {region}.{id} without a short name (docs/vpcep-api.md §1.5).
 func FullServiceName(region, name, id string) string {
 	if name == "" {
 		return region + "." + id

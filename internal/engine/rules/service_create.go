@@ -10,7 +10,7 @@ type serviceRule struct {
 }
 
 // CreateService applies the documented rules of CreateEndpointService
-// (spec 3.3) that need no state to req, in table order, and writes the
+// (docs/vpcep-api.md §3.3) that need no state to req, in table order, and writes the
 // normalised fields into s. The first failure answers the request.
 func CreateService(req *api.CreateServiceRequest, s *api.Service) *api.Error {
 	for _, rule := range createServiceRules {
@@ -103,7 +103,7 @@ var createServiceRules = []serviceRule{
 		s.Description = *r.Description
 		return Description(s.Description)
 	}},
-	// tags: the tag rules of spec 2.2 (Tags: 3069, 3066, 3072, 3073, 3068,
+	// tags: the tag rules of docs/vpcep-api.md §2.2 (Tags: 3069, 3066, 3072, 3073, 3068,
 	// 3067).
 	{"tags", func(r *api.CreateServiceRequest, s *api.Service) *api.Error {
 		tags, err := Tags(r.Tags, false)

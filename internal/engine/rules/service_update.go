@@ -2,8 +2,8 @@ package rules
 
 import "github.com/seed42eb3344/vpcepfake/internal/api"
 
-// UpdateService applies the rules of an UpdateEndpointService body (spec
-// 3.5) that need no state, other than its ports (Ports checks those):
+// UpdateService applies the rules of an UpdateEndpointService body (docs/vpcep-api.md
+// §3.5) that need no state, other than its ports (Ports checks those):
 // service_name (3076), port_id (3003), tcp_proxy (0002), description
 // (0002), vip_port_id (3051); an ip is refused with 3052 beside a port_id,
 // 3053 beside a vip_port_id and 3055 otherwise: interface services have no

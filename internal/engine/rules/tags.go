@@ -8,7 +8,7 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
-// Tag rules of the newest OTC page (2025-11-17, spec 2.2): keys of 1-128
+// Tag rules of the newest OTC page (2025-11-17, docs/vpcep-api.md §2.2): keys of 1-128
 // characters, values of 0-255, at most 20 tags per resource.
 const (
 	MaxTags        = 20

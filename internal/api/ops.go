@@ -58,5 +58,15 @@ var v1Ops = func() map[string]bool {
 	return m
 }()
 
-// KnownOp reports whether op is the id of a v1 operation of the spec.
-func KnownOp(op string) bool { return v1Ops[op] }
+// KnownOp reports whether op is the id of a v1 operation of the spec or of
+// a companion operation (NetworkOps).
+func KnownOp(op string) bool { return v1Ops[op] || networkOpIDs[op] }
+
+// networkOpIDs are the ids of NetworkOps.
+var networkOpIDs = func() map[string]bool {
+	m := make(map[string]bool, len(NetworkOps))
+	for _, o := range NetworkOps {
+		m[o.ID] = true
+	}
+	return m
+}()

@@ -28,7 +28,8 @@ const (
 // X-Request-Id; every error is the documented envelope.
 //
 // Paths under /v3/ go to the fake IAM and paths under /_fake/ to the
-// control API and dashboard; neither prefix is a VPCEP path.
+// control API and dashboard; neither prefix is a VPCEP path. Paths under
+// /network/ and /elb/ are the companion APIs (serveNet).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch p := r.URL.Path; {
 	case strings.HasPrefix(p, iam.Prefix) || p == iam.Path:
@@ -40,11 +41,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	id := s.eng.NewRequestID()
 	w.Header()["X-Request-Id"] = []string{id}
+	run := s.serve
+	if p := r.URL.Path; strings.HasPrefix(p, networkPrefix) || strings.HasPrefix(p, elbPrefix) {
+		run = func(r *http.Request, x *exchange) (int, any) { return s.serveNet(r, x, id) }
+	}
 	if s.scn != nil {
-		s.serveScenario(w, r, id)
+		s.serveScenario(w, r, id, run)
 		return
 	}
-	status, v := s.serve(r, nil)
+	status, v := run(r, nil)
 	writeJSON(w, status, v, scenario.Outcome{})
 }
 

@@ -46,3 +46,7 @@ func netError(status int, code, msg string) *Error {
 	netErrors[code] = e
 	return e
 }
+
+// APIGW0101 is the API gateway's answer to a path no companion operation
+// has.
+var APIGW0101 = &Error{Status: 404, Code: "APIGW.0101", Msg: "The API does not exist or has not been published in the environment."}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -188,4 +189,23 @@ func TestStateAndResetCoverTheCompanions(t *testing.T) {
 	srv.Reset()
 	send(t, srv, fake.DefaultTenant, http.MethodGet, netPath(fake.DefaultTenant, "/vpcs"), nil).want(t, 200, &vpcs)
 	assert.Empty(t, vpcs.Vpcs)
+}
+
+func TestDashboardShowsTheCompanions(t *testing.T) {
+	t.Parallel()
+	srv, _ := mockServer(t, fake.WithDelays(fake.Delays{LoadBalancerCreate: time.Minute}))
+	var v struct{ Vpc api.VPC }
+	send(t, srv, fake.DefaultTenant, http.MethodPost, netPath(fake.DefaultTenant, "/vpcs"), `{"vpc":{"name":"dash-vpc","cidr":"10.0.0.0/16"}}`).want(t, 200, &v)
+	var s struct{ Subnet api.Subnet }
+	send(t, srv, fake.DefaultTenant, http.MethodPost, netPath(fake.DefaultTenant, "/subnets"), map[string]any{"subnet": map[string]any{
+		"name": "dash-subnet", "cidr": "10.0.1.0/24", "gateway_ip": "10.0.1.1", "vpc_id": v.Vpc.ID}}).want(t, 200, &s)
+	var lb struct{ Loadbalancer api.LoadBalancer }
+	send(t, srv, fake.DefaultTenant, http.MethodPost, "/elb/v2.0/lbaas/loadbalancers",
+		map[string]any{"loadbalancer": map[string]any{"name": "dash-lb", "vip_subnet_id": s.Subnet.NeutronSubnetID}}).want(t, 201, &lb)
+	a := front(t, srv, "GET", "/_fake/", "")
+	require.Equal(t, 200, a.status)
+	for _, want := range []string{`id="network"`, "dash-vpc", "dash-subnet", "dash-lb", lb.Loadbalancer.VipPortID, "PENDING_CREATE", "loadbalancer.create in 1m0s"} {
+		assert.Contains(t, a.raw, want)
+	}
+	assert.Contains(t, front(t, fake.NewTest(t), "GET", "/_fake/", "").raw, `<td colspan="6">none</td>`)
 }

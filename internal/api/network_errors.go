@@ -34,8 +34,9 @@ var (
 	ELB9808 = netError(400, "ELB.9808", "The tenant in the token is not the tenant in the URL.")
 )
 
-// ELBAddressInUse is the 409 of an LB create whose vip_address is taken;
-// the reference gives the status but no code, so it reuses ELB.1001.
+// ELBAddressInUse is the 409 of an LB create whose vip_address is taken
+// or whose subnet is full; the reference gives the status but no code, so
+// it reuses ELB.1001 (unconfirmed).
 var ELBAddressInUse = &Error{Status: 409, Code: "ELB.1001", Msg: "The IP address is already in use in the subnet."}
 
 // netErrors holds the companion errors by code, for Lookup.

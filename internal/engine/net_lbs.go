@@ -23,7 +23,10 @@ func checkLBFields(r api.LoadBalancerRequest) *api.Error {
 // CreateLoadBalancer is CreateLoadBalancer: a shared load balancer in the
 // subnet whose neutron_subnet_id is vip_subnet_id, with a VIP port of that
 // subnet and VPC (given vip_address, or the next free one). It starts in
-// PENDING_CREATE and becomes ACTIVE on the LoadBalancerCreate transition.
+// PENDING_CREATE and becomes ACTIVE on the LoadBalancerCreate transition
+// (OTC documents only ACTIVE; PENDING_CREATE is what the provider's wait
+// tolerates). An unknown vip_subnet_id is 404 ELB.9800 (400 or 404 in the
+// reference; unconfirmed).
 func (e *Engine) CreateLoadBalancer(t Tenant, r api.LoadBalancerRequest) (api.LoadBalancer, *api.Error) {
 	switch {
 	case r.VipSubnetID == nil || *r.VipSubnetID == "":
@@ -238,7 +241,8 @@ func (e *Engine) UpdateLoadBalancer(t Tenant, id string, r api.LoadBalancerReque
 
 // DeleteLoadBalancer is DeleteLoadBalancer: PENDING_DELETE, then gone on
 // the LoadBalancerDelete transition. Deleting one already in
-// PENDING_DELETE succeeds again without restarting it.
+// PENDING_DELETE succeeds again without restarting it (unconfirmed; a 404
+// there would be a hard error for the provider).
 //
 // A VPCEP service whose port_id is the VIP port does not block the delete:
 // OTC's ELB reference names only listeners (which the fake does not have)

@@ -255,7 +255,8 @@ func (e *Engine) UpdateSubnet(t Tenant, vpcID, id string, r api.SubnetRequest) (
 
 // DeleteSubnet is DeleteSubnet. A subnet still used answers 500, as the
 // real cloud does: by a load balancer VPC.0211, by VPC endpoints'
-// addresses VPC.0208 (the reference's most likely code for them).
+// addresses VPC.0208 (the reference's most likely code for them;
+// unconfirmed).
 func (e *Engine) DeleteSubnet(t Tenant, vpcID, id string) *api.Error {
 	e.lock()
 	defer e.mu.Unlock()

@@ -7,8 +7,8 @@ import (
 )
 
 // Tag limits of the companion APIs. The reference's two sources disagree
-// (10 tags, keys ≤ 36, values ≤ 43 against 20, 128, 255); the fake takes
-// the larger, so no valid request is refused.
+// (10 tags, keys ≤ 36, values ≤ 43 against 20, 128, 255; unconfirmed); the
+// fake takes the larger, so no valid request is refused.
 const (
 	maxNetTags     = 20
 	maxNetTagKey   = 128

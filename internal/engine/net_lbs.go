@@ -45,12 +45,12 @@ func (e *Engine) CreateLoadBalancer(t Tenant, r api.LoadBalancerRequest) (api.Lo
 	if !ok || !visible(s.view.TenantID, t.ProjectID) {
 		return api.LoadBalancer{}, api.ELB9800
 	}
-	ip, err := e.vipAddress(s, r.VipAddress)
-	if err != nil {
-		return api.LoadBalancer{}, err
-	}
 	if len(bySeq(e.nets.lbs, func(lb *lbRes) bool { return lb.view.TenantID == t.ProjectID })) >= maxLBs {
 		return api.LoadBalancer{}, api.ELB9807
+	}
+	ip, err := e.vipAddress(s, r.VipAddress) // last: picking an address moves the subnet's search start
+	if err != nil {
+		return api.LoadBalancer{}, err
 	}
 	e.seq++
 	lb := &lbRes{subnet: s, ip: ip, tags: []api.NetTag{}, view: api.LoadBalancer{ID: e.ids.uuid(), TenantID: t.ProjectID,

@@ -367,3 +367,87 @@ func TestNetworkSnapshotRoundTripAndReset(t *testing.T) {
 	mock.Add(time.Hour)
 	assert.Empty(t, e.Pending())
 }
+
+func TestNetQuotasLeaveNoTrace(t *testing.T) {
+	t.Parallel()
+	e, _ := netEngine(t, Config{})
+	_, s := stack(t, e)
+	for range maxLBs {
+		createLB(t, e, s, nil)
+	}
+	before := e.ipNext[s.ID]
+	_, err := e.CreateLoadBalancer(netOwner, api.LoadBalancerRequest{VipSubnetID: ptr(s.NeutronSubnetID)})
+	assert.Equal(t, api.ELB9807, err)
+	assert.Equal(t, before, e.ipNext[s.ID], "a refused create takes no address")
+	for range maxVPCs - 1 {
+		_, err := e.CreateVPC(netOwner, api.VPCRequest{})
+		require.Nil(t, err)
+	}
+	_, err = e.CreateVPC(netOwner, api.VPCRequest{})
+	assert.Equal(t, api.VPC0114, err)
+	_, err = e.CreateVPC(netOther, api.VPCRequest{})
+	assert.Nil(t, err, "quotas are per project")
+}
+
+func TestNetListsPageAndFilter(t *testing.T) {
+	t.Parallel()
+	e, _ := netEngine(t, Config{})
+	_, s := stack(t, e)
+	var ids []string
+	for _, name := range []string{"a", "b", "c"} {
+		ids = append(ids, createLB(t, e, s, func(r *api.LoadBalancerRequest) { r.Name = ptr(name) }).ID)
+	}
+	names := func(q url.Values) ([]string, bool) {
+		l, more, err := e.ListLoadBalancers(netOwner, q)
+		require.Nil(t, err)
+		var out []string
+		for _, lb := range l {
+			out = append(out, lb.Name)
+		}
+		return out, more
+	}
+	got, more := names(url.Values{"limit": {"2"}})
+	assert.Equal(t, []string{"a", "b"}, got)
+	assert.True(t, more)
+	got, more = names(url.Values{"limit": {"2"}, "marker": {ids[1]}})
+	assert.Equal(t, []string{"c"}, got)
+	assert.False(t, more)
+	got, _ = names(url.Values{"limit": {"5"}, "page_reverse": {"true"}})
+	assert.Equal(t, []string{"c", "b", "a"}, got)
+	got, _ = names(url.Values{"name": {"b"}})
+	assert.Equal(t, []string{"b"}, got)
+	got, _ = names(url.Values{"marker": {"ignored without limit"}})
+	assert.Len(t, got, 3)
+	_, _, err := e.ListLoadBalancers(netOwner, url.Values{"limit": {"x"}})
+	assert.Equal(t, api.ELB1001, err)
+	_, _, err = e.ListLoadBalancers(netOwner, url.Values{"limit": {"1"}, "marker": {"unknown"}})
+	assert.Equal(t, api.ELB9800, err)
+	l, _, _ := e.ListLoadBalancers(netOther, nil)
+	assert.Empty(t, l, "another project's load balancers are not listed")
+
+	vpcs, err := e.ListVPCs(netOwner, url.Values{"limit": {"1"}})
+	require.Nil(t, err)
+	assert.Len(t, vpcs, 1)
+	_, err = e.ListVPCs(netOwner, url.Values{"limit": {"-1"}})
+	assert.Equal(t, api.VPC0101, err)
+}
+
+func TestVPCUpdate(t *testing.T) {
+	t.Parallel()
+	e, _ := netEngine(t, Config{})
+	v, _ := stack(t, e)
+	_, err := e.UpdateVPC(netOwner, v.ID, api.VPCRequest{CIDR: ptr("10.1.0.0/16")})
+	assert.Equal(t, api.VPC0117, err, "the subnet 10.0.1.0/24 would fall outside")
+	_, err = e.CreateVPC(netOwner, api.VPCRequest{Name: ptr("other")})
+	require.Nil(t, err)
+	_, err = e.UpdateVPC(netOwner, v.ID, api.VPCRequest{Name: ptr("other")})
+	assert.Equal(t, api.VPC0115, err)
+	got, err := e.UpdateVPC(netOwner, v.ID, api.VPCRequest{CIDR: ptr("10.0.0.0/8"), EnableSharedSnat: ptr(true),
+		Routes: &[]api.VPCRoute{{Destination: "0.0.0.0/0", NextHop: "10.0.1.5"}}})
+	require.Nil(t, err)
+	assert.Equal(t, "10.0.0.0/8", got.CIDR)
+	assert.True(t, got.EnableSharedSnat)
+	assert.Len(t, got.Routes, 1)
+	_, err = e.UpdateVPC(netOther, v.ID, api.VPCRequest{})
+	assert.Equal(t, api.VPC0003, err)
+}

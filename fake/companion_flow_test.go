@@ -59,7 +59,9 @@ func (m *module) call(method, typ, rest string, body any) reply {
 func (m *module) vpc(method, rest string, body any) reply {
 	return m.call(method, "network", "/v1/"+m.tn.ProjectID+rest, body)
 }
-func (m *module) elb(method, rest string, body any) reply { return m.call(method, "elb", "/v2.0"+rest, body) }
+func (m *module) elb(method, rest string, body any) reply {
+	return m.call(method, "elb", "/v2.0"+rest, body)
+}
 func (m *module) vpcep(method, rest string, body any) reply {
 	return m.call(method, "vpcep", rest, body)
 }
@@ -75,7 +77,11 @@ func (m *module) network(cidr, subnetCIDR, gateway string) (api.VPC, api.Subnet)
 	m.vpc(http.MethodGet, "/vpcs/"+v.Vpc.ID, nil).want(m.t, 200, &v)
 	assert.Equal(m.t, "OK", v.Vpc.Status)
 	m.call(http.MethodGet, "network", "/v2.0/"+m.tn.ProjectID+"/vpcs/"+v.Vpc.ID+"/tags", nil).want(m.t, 200, nil)
-	var v3 struct{ Vpc struct{ ExtendCidrs []string `json:"extend_cidrs"` } }
+	var v3 struct {
+		Vpc struct {
+			ExtendCidrs []string `json:"extend_cidrs"`
+		}
+	}
 	// NewVpcV3: the first "v1" of the vpc entry becomes "v3", then "vpc/" follows.
 	r, err := roundTrip(http.DefaultClient, http.MethodGet, strings.Replace(m.catalog["vpc"], "v1", "v3", 1)+"/vpc/vpcs/"+v.Vpc.ID,
 		nil, tenantHeaders(m.tn))

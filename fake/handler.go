@@ -41,16 +41,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	id := s.eng.NewRequestID()
 	w.Header()["X-Request-Id"] = []string{id}
-	run := s.serve
-	if p := r.URL.Path; strings.HasPrefix(p, networkPrefix) || strings.HasPrefix(p, elbPrefix) {
-		run = func(r *http.Request, x *exchange) (int, any) { return s.serveNet(r, x, id) }
-	}
 	if s.scn != nil {
-		s.serveScenario(w, r, id, run)
+		s.serveScenario(w, r, id)
 		return
 	}
-	status, v := run(r, nil)
+	status, v := s.dispatch(r, nil, id)
 	writeJSON(w, status, v, scenario.Outcome{})
+}
+
+// dispatch runs r as a companion request (serveNet) or a VPCEP one
+// (serve).
+func (s *Server) dispatch(r *http.Request, x *exchange, requestID string) (int, any) {
+	if p := r.URL.Path; strings.HasPrefix(p, networkPrefix) || strings.HasPrefix(p, elbPrefix) {
+		return s.serveNet(r, x, requestID)
+	}
+	return s.serve(r, x)
 }
 
 // serve runs r and returns the status and the value to encode (nil for no

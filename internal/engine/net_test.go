@@ -451,3 +451,18 @@ func TestVPCUpdate(t *testing.T) {
 	_, err = e.UpdateVPC(netOther, v.ID, api.VPCRequest{})
 	assert.Equal(t, api.VPC0003, err)
 }
+
+func TestLoadBalancerHeldAndReleased(t *testing.T) {
+	t.Parallel()
+	e, _ := netEngine(t, Config{Policy: holdAll{}})
+	_, s := stack(t, e)
+	lb := createLB(t, e, s, nil)
+	p := e.Pending()
+	require.Len(t, p, 1)
+	assert.Equal(t, scenario.LoadBalancerCreate, p[0].Change.Transition)
+	assert.Equal(t, lb.ID, p[0].Change.ResourceID)
+	assert.True(t, p[0].Held)
+	require.True(t, e.Release(lb.ID))
+	got, _ := e.GetLoadBalancer(netOwner, lb.ID)
+	assert.Equal(t, "ACTIVE", got.ProvisioningStatus)
+}

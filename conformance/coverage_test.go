@@ -65,6 +65,36 @@ var knownDifferences = []string{
 	"Huawei-only operations (rename, batch permissions, permission and connection descriptions, endpoint whitelist/policy/route tables) are implemented; `/v2` operations are not.",
 }
 
+// companionSDKOps are the companion operations the real-SDK tests call:
+// gopher093's contract test and the terraform module replayed against the
+// binary (cmd/vpcepfake/iamtest).
+var companionSDKOps = []struct {
+	module string
+	ops    []string
+}{
+	{"gopher093", []string{"CreateVpc", "ShowVpc", "ListVpcs", "UpdateVpc", "DeleteVpc", "CreateSubnet", "ShowSubnet",
+		"ListSubnets", "UpdateSubnet", "DeleteSubnet", "ShowSubnetTags", "BatchSubnetTagAction", "CreateLoadBalancer",
+		"ShowLoadBalancer", "ListLoadBalancers", "UpdateLoadBalancer", "DeleteLoadBalancer"}},
+	{"iamtest (binary)", []string{"CreateVpc", "ShowVpc", "DeleteVpc", "ShowVpcTags", "BatchVpcTagAction", "ShowVpcV3",
+		"CreateSubnet", "ShowSubnet", "ListSubnets", "DeleteSubnet", "CreateLoadBalancer", "ShowLoadBalancer",
+		"DeleteLoadBalancer", "ShowLoadBalancerTags", "BatchLoadBalancerTagAction"}},
+}
+
+// companionNotes describe the companion APIs: what they answer, how they
+// tie into VPCEP, and what is not faked.
+var companionNotes = []string{
+	"Served on the same listener under `/network` (VPC v1, its v2.0 tag calls and the v3 VPC read) and `/elb` (ELB v2.0), because `/v1/{project_id}/subnets` would collide with VPCEP's `/v1/{project_id}/{resource_type}/tags`. The IAM catalog lists type `network` → `{URL}/network`, `vpc` → `{URL}/network/v1/{project_id}` (the SDK turns v1 into v3) and `elb` → `{URL}/elb`, interface public, the fake's region, built from the address the client used.",
+	"Errors use each API's envelope: VPC `{\"code\",\"message\"}` (`VPC.xxxx`), ELB `{\"error_code\",\"error_msg\",\"request_id\"}` (`ELB.xxxx`; the tag calls use the VPC tag service's `VPC.1801`/`VPC.1814`). Unknown paths under the prefixes answer 404 `APIGW.0101`.",
+	"VPC: `id, name, description, cidr, status, routes, enable_shared_snat, enterprise_project_id, tenant_id, created_at, updated_at`. Create answers 200 with `CREATING`; reads show `OK`. Names `[A-Za-z0-9_.-]` ≤ 64 and unique per project (`VPC.0115`), CIDR inside 10/8, 172.16/12 or 192.168/16 with a mask ≤ /24 (`VPC.0101`), a CIDR update must hold every subnet (`VPC.0117`).",
+	"Subnet: `id` (= `neutron_network_id`), `neutron_subnet_id` (what ELB's `vip_subnet_id` takes), `name, description, cidr, gateway_ip, dhcp_enable, ipv6_enable, primary_dns, secondary_dns, dnsList, availability_zone` (echoed, never invented), `vpc_id, status, extra_dhcp_opts, tenant_id, created_at, updated_at`. Create answers 200 with `UNKNOWN`; reads show `ACTIVE`. CIDR inside the VPC (`VPC.0203`), no overlap (`VPC.0204`), mask ≤ /28 (`VPC.0212`), gateway a host of the CIDR (`VPC.0201`). Update and delete need the subnet's VPC in the path (`VPC.0207`); the update answers only `{id, status}`.",
+	"Load balancer: `id, tenant_id, name, description` (as sent), `vip_subnet_id, vip_address` (given or the next free host address), `vip_port_id, provider: vlb, listeners: [], pools: [], operating_status: ONLINE, admin_state_up: true, provisioning_status`. Create answers 201 in `PENDING_CREATE`, which becomes `ACTIVE` on the transition `loadbalancer.create`; delete answers 204, `PENDING_DELETE`, then 404 after `loadbalancer.delete`. Both run on the fake's clock with the delays `LoadBalancerCreate`/`LoadBalancerDelete` and take scenario plans like the VPCEP transitions (a failing plan ends in `ERROR`). Lists filter by exact match and page with `marker`, `limit`, `page_reverse` and `loadbalancers_links`.",
+	"Network inventory: what the companions create is what the VPCEP rules check. A load balancer's VIP port is a port of its subnet's VPC, so a service on `vip_port_id` in another VPC fails with `EndPoint.3042`, and endpoint addresses and VIPs share one address index per subnet. Known ids are checked even in the lenient (unseeded) inventory. Seeded VPCs and subnets (`fake.WithNetwork`) are listed to every project, read-only (`VPC.0101`/`VPC.0201` on update or delete).",
+	"Dependency errors of the real cloud: deleting a VPC with load balancers 409 `VPC.0118`, with subnets 409 `VPC.0104`; deleting a subnet with a load balancer 500 `VPC.0211`, with VPC endpoint addresses 500 `VPC.0208` (the statuses the provider retries on).",
+	"Deleting a load balancer whose VIP port backs a VPCEP service succeeds: OTC's ELB reference lists only listeners as a prerequisite and the provider destroys the service first. The service keeps its `port_id`; the port leaves the inventory.",
+	"State: `/_fake/state` and `Export` hold the companions under `network` (omitted when empty; older exports without it still import); `Reset` drops them and keeps the seeded inventory. The dashboard lists them. Scenario rules and the journal name the operations by the ids above (`internal/api/network_operations.json`).",
+	"Not faked: IPv6 subnets (`ipv6_enable: true` is `VPC.0201`), ports, security groups, EIPs, routes beyond storing `routes`, secondary CIDRs (the v3 read answers `extend_cidrs: []`; add/remove-extend-cidr are not served), listeners, pools, members, the status tree, ELB v3 (dedicated) load balancers, and real quotas (the fake caps 100 VPCs, 500 subnets and 100 load balancers per project).",
+}
+
 type operation struct {
 	ID     string `json:"id"`
 	Method string `json:"method"`
@@ -166,7 +196,48 @@ func renderCoverage(t *testing.T, ops []operation) []byte {
 	for _, c := range unconfirmedComments(t) {
 		b.WriteString(c + "\n")
 	}
+	renderCompanions(t, srv, &b)
 	return b.Bytes()
+}
+
+// renderCompanions writes the companion section from
+// internal/api/network_operations.json.
+func renderCompanions(t *testing.T, srv *fake.Server, b *bytes.Buffer) {
+	raw, err := os.ReadFile("../internal/api/network_operations.json")
+	require.NoError(t, err)
+	var ops []struct {
+		ID, Method, Path, API string
+		SuccessStatus         int `json:"success_status"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &ops))
+	b.WriteString("\n## Companion APIs: VPC and ELB\n\n")
+	b.WriteString("The VPC v1 and ELB v2.0 operations the terraform provider needs around VPCEP (`docs/network-companions.md`), ")
+	b.WriteString("with whether the fake serves them (a request without a token is not 404) and which real-SDK tests call them.\n\n")
+	b.WriteString("| Operation | API | Method | Path | Success | Fake |")
+	for _, m := range companionSDKOps {
+		b.WriteString(" " + m.module + " |")
+	}
+	b.WriteString("\n|---|---|---|---|---|---|" + strings.Repeat("---|", len(companionSDKOps)) + "\n")
+	for _, op := range ops {
+		fmt.Fprintf(b, "| %s | %s | %s | `%s` | %d | %s |", op.ID, op.API, op.Method, op.Path, op.SuccessStatus,
+			check(implemented(t, srv, operation{ID: op.ID, Method: op.Method, Path: op.Path})))
+		for _, m := range companionSDKOps {
+			b.WriteString(" " + check(slices.Contains(m.ops, op.ID)) + " |")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n")
+	for _, n := range companionNotes {
+		b.WriteString("- " + n + "\n")
+	}
+}
+
+// check is the table's mark for true.
+func check(ok bool) string {
+	if ok {
+		return "✓"
+	}
+	return ""
 }
 
 // unconfirmedComments returns every comment block of the library's

@@ -28,7 +28,8 @@ const (
 // X-Request-Id; every error is the documented envelope.
 //
 // Paths under /v3/ go to the fake IAM and paths under /_fake/ to the
-// control API and dashboard; neither prefix is a VPCEP path.
+// control API and dashboard; neither prefix is a VPCEP path. Paths under
+// /network/ and /elb/ are the companion APIs (serveNet).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch p := r.URL.Path; {
 	case strings.HasPrefix(p, iam.Prefix) || p == iam.Path:
@@ -44,8 +45,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveScenario(w, r, id)
 		return
 	}
-	status, v := s.serve(r, nil)
+	status, v := s.dispatch(r, nil, id)
 	writeJSON(w, status, v, scenario.Outcome{})
+}
+
+// dispatch runs r as a companion request (serveNet) or a VPCEP one
+// (serve).
+func (s *Server) dispatch(r *http.Request, x *exchange, requestID string) (int, any) {
+	if p := r.URL.Path; strings.HasPrefix(p, networkPrefix) || strings.HasPrefix(p, elbPrefix) {
+		return s.serveNet(r, x, requestID)
+	}
+	return s.serve(r, x)
 }
 
 // serve runs r and returns the status and the value to encode (nil for no

@@ -67,6 +67,11 @@ type Delays struct {
 	EndpointReject time.Duration
 	// EndpointDelete is deleting -> gone of an endpoint.
 	EndpointDelete time.Duration
+	// LoadBalancerCreate is PENDING_CREATE -> ACTIVE of an ELB companion
+	// load balancer.
+	LoadBalancerCreate time.Duration
+	// LoadBalancerDelete is PENDING_DELETE -> gone of a load balancer.
+	LoadBalancerDelete time.Duration
 }
 
 // Quotas are the per-project limits; a zero field keeps its default.

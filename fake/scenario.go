@@ -55,14 +55,12 @@ func (s *Server) fault(x *exchange) (err *api.Error, stop bool) {
 // connection, the in-memory transport returns an error).
 func (s *Server) serveScenario(w http.ResponseWriter, r *http.Request, id string) {
 	x := &exchange{req: scenario.Request{Method: r.Method, Path: r.URL.Path, Header: r.Header, Time: s.eng.Clock().Now()}}
-	status, v := s.serve(r, x)
+	status, v := s.dispatch(r, x, id)
 	dropped := x.out.Drop != ""
 	e := scenario.Entry{Time: x.req.Time, RequestID: id, Op: x.req.Op, Method: r.Method, Path: r.URL.Path,
 		Template: x.req.Template, Project: x.req.Project, Resource: x.req.Resource, Status: status,
 		Rule: x.out.Rule, Dropped: dropped}
-	if ae, ok := v.(*api.Error); ok {
-		e.ErrorCode = ae.Code
-	}
+	e.ErrorCode = errorCodeOf(v)
 	if dropped {
 		e.Status = 0
 	}

@@ -30,6 +30,11 @@ type Snapshot struct {
 	Endpoints []EndpointState `json:"endpoints"`
 	// Public are the public services every tenant sees.
 	Public []ServiceState `json:"public_services"`
+	// Network is what the companion VPC and ELB APIs created (VPCs,
+	// subnets, load balancers, each in the form their GET answers, with
+	// tags and pending transitions; docs/network-companions.md); nil when
+	// they created nothing. The seeded Network is configuration, not state.
+	Network json.RawMessage `json:"network,omitempty"`
 }
 
 // RecordState is what every stored resource shares: creation order,

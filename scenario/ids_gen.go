@@ -67,21 +67,80 @@ const (
 	OpUpdateEndpointRoutetable = "UpdateEndpointRoutetable"
 )
 
+// Operation ids: the companion VPC and ELB operations of docs/network-companions.md.
+// Match.Op and the journal name operations by them.
+const (
+	// OpCreateVpc is POST /network/v1/{project_id}/vpcs.
+	OpCreateVpc = "CreateVpc"
+	// OpShowVpc is GET /network/v1/{project_id}/vpcs/{vpc_id}.
+	OpShowVpc = "ShowVpc"
+	// OpListVpcs is GET /network/v1/{project_id}/vpcs.
+	OpListVpcs = "ListVpcs"
+	// OpUpdateVpc is PUT /network/v1/{project_id}/vpcs/{vpc_id}.
+	OpUpdateVpc = "UpdateVpc"
+	// OpDeleteVpc is DELETE /network/v1/{project_id}/vpcs/{vpc_id}.
+	OpDeleteVpc = "DeleteVpc"
+	// OpCreateSubnet is POST /network/v1/{project_id}/subnets.
+	OpCreateSubnet = "CreateSubnet"
+	// OpShowSubnet is GET /network/v1/{project_id}/subnets/{subnet_id}.
+	OpShowSubnet = "ShowSubnet"
+	// OpListSubnets is GET /network/v1/{project_id}/subnets.
+	OpListSubnets = "ListSubnets"
+	// OpUpdateSubnet is PUT /network/v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}.
+	OpUpdateSubnet = "UpdateSubnet"
+	// OpDeleteSubnet is DELETE /network/v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}.
+	OpDeleteSubnet = "DeleteSubnet"
+	// OpShowVpcTags is GET /network/v2.0/{project_id}/vpcs/{vpc_id}/tags.
+	OpShowVpcTags = "ShowVpcTags"
+	// OpBatchVpcTagAction is POST /network/v2.0/{project_id}/vpcs/{vpc_id}/tags/action.
+	OpBatchVpcTagAction = "BatchVpcTagAction"
+	// OpShowSubnetTags is GET /network/v2.0/{project_id}/subnets/{subnet_id}/tags.
+	OpShowSubnetTags = "ShowSubnetTags"
+	// OpBatchSubnetTagAction is POST /network/v2.0/{project_id}/subnets/{subnet_id}/tags/action.
+	OpBatchSubnetTagAction = "BatchSubnetTagAction"
+	// OpShowVpcV3 is GET /network/v3/{project_id}/vpc/vpcs/{vpc_id}.
+	OpShowVpcV3 = "ShowVpcV3"
+	// OpCreateLoadBalancer is POST /elb/v2.0/lbaas/loadbalancers.
+	OpCreateLoadBalancer = "CreateLoadBalancer"
+	// OpShowLoadBalancer is GET /elb/v2.0/lbaas/loadbalancers/{loadbalancer_id}.
+	OpShowLoadBalancer = "ShowLoadBalancer"
+	// OpListLoadBalancers is GET /elb/v2.0/lbaas/loadbalancers.
+	OpListLoadBalancers = "ListLoadBalancers"
+	// OpUpdateLoadBalancer is PUT /elb/v2.0/lbaas/loadbalancers/{loadbalancer_id}.
+	OpUpdateLoadBalancer = "UpdateLoadBalancer"
+	// OpDeleteLoadBalancer is DELETE /elb/v2.0/lbaas/loadbalancers/{loadbalancer_id}.
+	OpDeleteLoadBalancer = "DeleteLoadBalancer"
+	// OpShowLoadBalancerTags is GET /elb/v2.0/{project_id}/loadbalancers/{loadbalancer_id}/tags.
+	OpShowLoadBalancerTags = "ShowLoadBalancerTags"
+	// OpBatchLoadBalancerTagAction is POST /elb/v2.0/{project_id}/loadbalancers/{loadbalancer_id}/tags/action.
+	OpBatchLoadBalancerTagAction = "BatchLoadBalancerTagAction"
+)
+
 // operations are the ids above, sorted.
 var operations = []string{
 	OpAcceptOrRejectEndpoint,
 	OpAddOrRemoveServicePermissions,
 	OpBatchAddEndpointServicePermissions,
 	OpBatchAddOrRemoveResourceInstance,
+	OpBatchLoadBalancerTagAction,
 	OpBatchRemoveEndpointServicePermissions,
+	OpBatchSubnetTagAction,
+	OpBatchVpcTagAction,
 	OpCreateEndpoint,
 	OpCreateEndpointService,
+	OpCreateLoadBalancer,
+	OpCreateSubnet,
+	OpCreateVpc,
 	OpDeleteEndpoint,
 	OpDeleteEndpointPolicy,
 	OpDeleteEndpointService,
+	OpDeleteLoadBalancer,
+	OpDeleteSubnet,
+	OpDeleteVpc,
 	OpListEndpointInfoDetails,
 	OpListEndpointService,
 	OpListEndpoints,
+	OpListLoadBalancers,
 	OpListQueryProjectResourceTags,
 	OpListQuotaDetails,
 	OpListResourceInstances,
@@ -91,7 +150,16 @@ var operations = []string{
 	OpListServicePermissionsDetails,
 	OpListServicePublicDetails,
 	OpListSpecifiedVersionDetails,
+	OpListSubnets,
 	OpListVersionDetails,
+	OpListVpcs,
+	OpShowLoadBalancer,
+	OpShowLoadBalancerTags,
+	OpShowSubnet,
+	OpShowSubnetTags,
+	OpShowVpc,
+	OpShowVpcTags,
+	OpShowVpcV3,
 	OpUpdateEndpointConnectionsDesc,
 	OpUpdateEndpointPolicy,
 	OpUpdateEndpointRoutetable,
@@ -99,6 +167,9 @@ var operations = []string{
 	OpUpdateEndpointServiceName,
 	OpUpdateEndpointServicePermissionDesc,
 	OpUpdateEndpointWhite,
+	OpUpdateLoadBalancer,
+	OpUpdateSubnet,
+	OpUpdateVpc,
 }
 
 // Error codes of the catalog (docs/vpcep-api.md §5): Err plus

@@ -174,4 +174,5 @@ func (s *Scenario) unusedPolicies() []string {
 }
 
 // Transitions lists every Transition, in lifecycle order.
-var Transitions = []Transition{ServiceCreate, ServiceDelete, EndpointCreate, EndpointAccept, EndpointReject, EndpointDelete}
+var Transitions = []Transition{ServiceCreate, ServiceDelete, EndpointCreate, EndpointAccept, EndpointReject, EndpointDelete,
+	LoadBalancerCreate, LoadBalancerDelete}

@@ -2,7 +2,8 @@ package scenario
 
 import "time"
 
-// Transition names one asynchronous state change of the VPCEP API.
+// Transition names one asynchronous state change of the VPCEP API or of a
+// companion API.
 type Transition string
 
 // The asynchronous transitions of docs/vpcep-api.md §4.6.
@@ -13,6 +14,13 @@ const (
 	EndpointAccept Transition = "endpoint.accept" // (creating) → accepted after receive; pendingAcceptance → accepted after an approval without the owner (Plan.To)
 	EndpointReject Transition = "endpoint.reject" // → rejected, after reject
 	EndpointDelete Transition = "endpoint.delete" // deleting → gone
+)
+
+// The asynchronous transitions of the ELB companion API (its shared load
+// balancers' provisioning_status).
+const (
+	LoadBalancerCreate Transition = "loadbalancer.create" // PENDING_CREATE → ACTIVE (ERROR when failed)
+	LoadBalancerDelete Transition = "loadbalancer.delete" // PENDING_DELETE → gone
 )
 
 // Change is a transition about to be scheduled for one resource.

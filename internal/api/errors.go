@@ -56,11 +56,15 @@ func documented(code string) *Error {
 	return &Error{Status: r.Status, Code: r.Code, Msg: r.Msg}
 }
 
-// Lookup returns the documented error for code, or false when the code is
-// not in the catalog.
+// Lookup returns the documented error for code (VPCEP, VPC or ELB), or
+// false when the code is not documented.
 func Lookup(code string) (*Error, bool) {
 	r, ok := Catalog[code]
 	if !ok {
+		if e, ok := netErrors[code]; ok { // a companion API's code
+			c := *e
+			return &c, true
+		}
 		return nil, false
 	}
 	return &Error{Status: r.Status, Code: r.Code, Msg: r.Msg}, true

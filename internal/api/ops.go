@@ -75,5 +75,26 @@ var v1Ops = func() map[string]bool {
 // reference's order; package scenario's Op constants are generated from it.
 func V1Operations() []Operation { return slices.Clone(v1Operations) }
 
-// KnownOp reports whether op is the id of a v1 operation of docs/vpcep-api.md.
-func KnownOp(op string) bool { return v1Ops[op] }
+// NetworkOperations returns the companion (VPC and ELB) operations the fake
+// serves, in documentation order; package scenario's Op constants for them
+// are generated from it.
+func NetworkOperations() []Operation {
+	ops := make([]Operation, len(NetworkOps))
+	for i, o := range NetworkOps {
+		ops[i] = Operation{ID: o.ID, Method: o.Method, Path: o.Path}
+	}
+	return ops
+}
+
+// KnownOp reports whether op is the id of a v1 operation of
+// docs/vpcep-api.md or of a companion operation (NetworkOps).
+func KnownOp(op string) bool { return v1Ops[op] || networkOpIDs[op] }
+
+// networkOpIDs are the ids of NetworkOps.
+var networkOpIDs = func() map[string]bool {
+	m := make(map[string]bool, len(NetworkOps))
+	for _, o := range NetworkOps {
+		m[o.ID] = true
+	}
+	return m
+}()

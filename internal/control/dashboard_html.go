@@ -47,6 +47,16 @@ code { font-size: 12px; }
 {{else}}<tr><td colspan="10">none</td></tr>
 {{end}}</table>
 
+<h2>Network (VPC and ELB companions)</h2>
+<table id="network">
+<tr><th>kind</th><th>id</th><th>name</th><th>project</th><th>status</th><th>network</th></tr>
+{{with .State.Network}}{{range .VPCs}}<tr><td>vpc</td><td><code>{{.VPC.ID}}</code></td><td>{{.VPC.Name}}</td><td><code>{{.VPC.TenantID}}</code></td><td>{{.VPC.Status}}</td><td>{{.VPC.CIDR}}</td></tr>
+{{end}}{{range .Subnets}}<tr><td>subnet</td><td><code>{{.Subnet.ID}}</code></td><td>{{.Subnet.Name}}</td><td><code>{{.Subnet.TenantID}}</code></td><td>{{.Subnet.Status}}</td><td>{{.Subnet.CIDR}} in <code>{{.Subnet.VpcID}}</code></td></tr>
+{{end}}{{range .LoadBalancers}}<tr><td>loadbalancer</td><td><code>{{.LoadBalancer.ID}}</code></td><td>{{.LoadBalancer.Name}}</td><td><code>{{.LoadBalancer.TenantID}}</code></td>
+<td>{{.LoadBalancer.ProvisioningStatus}}{{with .Pending}} <span class="pending">→ {{.Transition}}{{with .DueIn}} in {{.}}{{end}}{{if .Held}} (held){{end}}</span>{{end}}</td><td>{{.LoadBalancer.VipAddress}}, port <code>{{.LoadBalancer.VipPortID}}</code></td></tr>
+{{end}}{{else}}<tr><td colspan="6">none</td></tr>
+{{end}}</table>
+
 <h2>Public services</h2>
 <table id="public">
 <tr><th>id</th><th>service name</th><th>type</th><th>owner</th></tr>

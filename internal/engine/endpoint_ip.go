@@ -67,21 +67,9 @@ func (e *Engine) pickIP(s Subnet) (netip.Addr, *api.Error) {
 
 // takeIP and freeIP keep the per-subnet address index current.
 func (e *Engine) takeIP(ep *endpoint) {
-	if !ep.ip.IsValid() {
-		return
+	if ep.ip.IsValid() {
+		e.takeAddr(ep.subnet, ep.ip)
 	}
-	m := e.ips[ep.subnet]
-	if m == nil {
-		m = map[netip.Addr]bool{}
-		e.ips[ep.subnet] = m
-	}
-	m[ep.ip] = true
 }
 
-func (e *Engine) freeIP(ep *endpoint) {
-	m := e.ips[ep.subnet]
-	delete(m, ep.ip)
-	if len(m) == 0 {
-		delete(e.ips, ep.subnet)
-	}
-}
+func (e *Engine) freeIP(ep *endpoint) { e.freeAddr(ep.subnet, ep.ip) }

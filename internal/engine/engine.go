@@ -47,6 +47,10 @@ type Delays struct {
 	EndpointAccept time.Duration
 	EndpointReject time.Duration
 	EndpointDelete time.Duration
+	// LoadBalancerCreate and LoadBalancerDelete time the ELB companion's
+	// PENDING_CREATE → ACTIVE and PENDING_DELETE → gone.
+	LoadBalancerCreate time.Duration
+	LoadBalancerDelete time.Duration
 }
 
 // Quotas are the per-project limits of docs/vpcep-api.md §6; a zero field keeps its
@@ -81,6 +85,7 @@ type Engine struct {
 
 	mu       sync.Mutex
 	net      inventory
+	nets     netState // the companion APIs' VPCs, subnets and load balancers
 	projects map[string]*project
 	services map[string]*service      // tenants' and public services, by id
 	public   []*service               // public services, in seeding order
@@ -122,6 +127,7 @@ func New(cfg Config) *Engine {
 		tokens:   map[string]*Tenant{},
 		keys:     map[string]*Tenant{},
 		net:      newInventory(cfg.Network, cfg.StrictNetwork),
+		nets:     newNetState(cfg.Network),
 		projects: map[string]*project{},
 		services: map[string]*service{},
 		byPort:   map[backendPort]*service{},

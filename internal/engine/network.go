@@ -43,8 +43,10 @@ type Network struct {
 var reservedCIDR = netip.MustParsePrefix("198.19.128.0/17")
 
 // inventory answers existence questions. Lenient (nothing seeded, not
-// strict) it takes every well-formed id as existing, so the zero-config
-// fake stays easy; otherwise unknown ids are rejected.
+// strict) it takes every well-formed id it does not know as existing, so
+// the zero-config fake stays easy; otherwise unknown ids are rejected. What
+// it knows (seeded, or created through the companion APIs) is checked
+// either way.
 type inventory struct {
 	lenient bool
 	vpcs    map[string]VPC
@@ -73,11 +75,11 @@ func newInventory(n Network, strict bool) inventory {
 
 // checkVPC returns the VPC with id, or the documented error.
 func (inv *inventory) checkVPC(id string) (VPC, *api.Error) {
-	if inv.lenient {
-		return VPC{ID: id}, nil
-	}
 	v, ok := inv.vpcs[id]
-	if !ok {
+	switch {
+	case !ok && inv.lenient:
+		return VPC{ID: id}, nil
+	case !ok:
 		return v, api.E2001
 	}
 	if overlapsReserved(v.CIDR) {
@@ -88,11 +90,11 @@ func (inv *inventory) checkVPC(id string) (VPC, *api.Error) {
 
 // checkPort returns the port with id in VPC vpcID, or the documented error.
 func (inv *inventory) checkPort(id, vpcID string) (Port, *api.Error) {
-	if inv.lenient {
-		return Port{ID: id, VpcID: vpcID}, nil
-	}
 	p, ok := inv.ports[id]
-	if !ok {
+	switch {
+	case !ok && inv.lenient:
+		return Port{ID: id, VpcID: vpcID}, nil
+	case !ok:
 		return p, api.E3008
 	}
 	if p.VpcID != vpcID {
@@ -106,11 +108,10 @@ func (inv *inventory) checkPort(id, vpcID string) (Port, *api.Error) {
 // overlapping the reserved range EndPoint.3009 (the service side's code for
 // it; no endpoint-side code is documented).
 func (inv *inventory) checkSubnet(id, vpcID string) (Subnet, *api.Error) {
-	if inv.lenient {
-		return Subnet{ID: id, VpcID: vpcID}, nil
-	}
 	s, ok := inv.subnets[id]
 	switch {
+	case !ok && inv.lenient:
+		return Subnet{ID: id, VpcID: vpcID}, nil
 	case !ok:
 		return s, api.E4004
 	case s.VpcID != vpcID:

@@ -5,8 +5,12 @@ import (
 	"slices"
 )
 
-// recordOf returns the record of the service or endpoint with id.
+// recordOf returns the record of the service, endpoint or load balancer
+// with id.
 func (e *Engine) recordOf(id string) *record {
+	if lb, ok := e.nets.lbs[id]; ok {
+		return &lb.record
+	}
 	if s, ok := e.services[id]; ok {
 		return &s.record
 	}
@@ -28,6 +32,11 @@ func (e *Engine) records() []*record {
 	for _, ep := range e.eps {
 		if ep.pending != nil {
 			out = append(out, &ep.record)
+		}
+	}
+	for _, lb := range e.nets.lbs {
+		if lb.pending != nil {
+			out = append(out, &lb.record)
 		}
 	}
 	slices.SortFunc(out, func(a, b *record) int { return cmp.Compare(a.pending.seq, b.pending.seq) })

@@ -22,7 +22,8 @@ const SnapshotVersion = 1
 // connections, pending transitions and the counters. It holds no clock: pending transitions keep the time left, so
 // a snapshot imported into an engine whose clock reads differently keeps
 // every remaining delay. Configuration (clock, delays, policy, quotas,
-// network inventory) is not part of it.
+// seeded network inventory) is not part of it; what the companion APIs
+// created is (Network).
 type Snapshot struct {
 	Version   int             `json:"version"`
 	Seq       uint64          `json:"seq"`
@@ -32,6 +33,8 @@ type Snapshot struct {
 	Services  []ServiceState  `json:"services"`
 	Endpoints []EndpointState `json:"endpoints"`
 	Public    []ServiceState  `json:"public_services"`
+	// Network is what the companion APIs created; nil when nothing.
+	Network *NetworkState `json:"network,omitempty"`
 }
 
 // RecordState is what every stored resource shares.
@@ -136,6 +139,7 @@ func (e *Engine) Export() Snapshot {
 		}
 		snap.Endpoints = append(snap.Endpoints, st)
 	}
+	snap.Network = e.exportNetwork(now)
 	slices.SortFunc(snap.Services, func(a, b ServiceState) int { return cmp.Compare(a.Seq, b.Seq) })
 	slices.SortFunc(snap.Endpoints, func(a, b EndpointState) int { return cmp.Compare(a.Seq, b.Seq) })
 	return snap
@@ -185,8 +189,8 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	n := &Engine{cfg: e.cfg, ids: e.ids, tenants: map[string]*Tenant{}, tokens: map[string]*Tenant{},
 		keys: map[string]*Tenant{}, projects: map[string]*project{}, services: map[string]*service{},
 		byPort: map[backendPort]*service{}, eps: map[string]*endpoint{}, ips: map[string]map[netip.Addr]bool{},
-		ipNext: map[string]netip.Addr{},
-		seq:    snap.Seq, marker: snap.Marker}
+		ipNext: map[string]netip.Addr{}, net: newInventory(e.cfg.Network, e.cfg.StrictNetwork), nets: newNetState(e.cfg.Network),
+		seq: snap.Seq, marker: snap.Marker}
 	if keepCounters {
 		n.seq, n.marker, snap.IDs = max(e.seq, snap.Seq), e.marker, nil
 	}
@@ -219,6 +223,9 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	for _, p := range n.projects {
 		slices.SortFunc(p.services, func(a, b *service) int { return cmp.Compare(a.seq, b.seq) })
 	}
+	if err := n.importNetwork(e, snap.Network, now); err != nil {
+		return err
+	}
 	if err := n.importEndpoints(e, snap.Endpoints, now); err != nil {
 		return err
 	}
@@ -232,6 +239,7 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	e.tenants, e.tokens, e.keys = n.tenants, n.tokens, n.keys
 	e.projects, e.services, e.public, e.byPort = n.projects, n.services, n.public, n.byPort
 	e.eps, e.ips, e.ipNext = n.eps, n.ips, n.ipNext
+	e.net, e.nets = n.net, n.nets
 	e.timeline, e.seq, e.marker = n.timeline, n.seq, n.marker
 	return nil
 }

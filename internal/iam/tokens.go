@@ -202,8 +202,8 @@ func userID(t engine.Tenant) string {
 }
 
 // catalog is the service catalog of t: vpcep at this server's
-// /v1/{project_id} (no trailing slash, as the real catalog; clients add it)
-// and identity at /v3.
+// /v1/{project_id} (no trailing slash, as the real catalog; clients add it),
+// identity at /v3, and the companion network, vpc and elb APIs.
 func (h *Handler) catalog(r *http.Request, t engine.Tenant) []catalogEntry {
 	base := baseURL(r)
 	ep := func(id, url string) []endpoint {
@@ -212,6 +212,11 @@ func (h *Handler) catalog(r *http.Request, t engine.Tenant) []catalogEntry {
 	return []catalogEntry{
 		{ID: "vpcep", Type: "vpcep", Name: "vpcep", Endpoints: ep("vpcep-public", base+"/v1/"+t.ProjectID)},
 		{ID: "identity", Type: "identity", Name: "iam", Endpoints: ep("identity-public", base+"/v3")},
+		// The companion APIs under their own prefixes; clients append v1/,
+		// v2.0/ (network, elb) or turn v1 into v3 (vpc).
+		{ID: "network", Type: "network", Name: "vpc", Endpoints: ep("network-public", base+"/network")},
+		{ID: "vpc", Type: "vpc", Name: "vpcv3", Endpoints: ep("vpc-public", base+"/network/v1/"+t.ProjectID)},
+		{ID: "elb", Type: "elb", Name: "elb", Endpoints: ep("elb-public", base+"/elb")},
 	}
 }
 

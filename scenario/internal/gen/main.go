@@ -30,6 +30,7 @@ type opList struct {
 
 var opLists = []opList{
 	{doc: "VPCEP v1 operations, as docs/vpcep-api.md names them", ops: api.V1Operations()},
+	{doc: "the companion VPC and ELB operations of docs/network-companions.md", ops: api.NetworkOperations()},
 }
 
 func main() {

@@ -9,7 +9,6 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/internal/control"
 	"github.com/seed42eb3344/vpcepfake/internal/iam"
-	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // Limits of ListenAndServe against slow or hostile clients. WriteTimeout
@@ -40,17 +39,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	id := s.eng.NewRequestID()
 	w.Header()["X-Request-Id"] = []string{id}
-	if s.scn != nil {
-		s.serveScenario(w, r, id)
-		return
-	}
-	status, v := s.serve(r, nil)
-	writeJSON(w, status, v, scenario.Outcome{})
+	s.serveJournaled(w, r, id)
 }
 
 // serve runs r and returns the status and the value to encode (nil for no
-// body). With a scenario, x collects what it needs and its fault rules run
-// after authentication, before the operation.
+// body). x collects what the journal and the scenario need; the scenario's
+// fault rules, if any, run after authentication, before the operation.
 func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
 	c := &call{r: r}
 	rt, n, ok := s.router.match(r.Method, r.URL.EscapedPath(), &c.pbuf)
@@ -59,9 +53,7 @@ func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
 	}
 	c.op, c.params = rt.op, c.pbuf[:n]
 	params := c.params
-	if x != nil {
-		x.route(s.router.templates[rt], rt, params)
-	}
+	x.route(s.router.templates[rt], rt, params)
 	if len(rt.segs) > 0 && rt.segs[0] == "v1" {
 		t, err := s.authenticate(c, params[0])
 		if err != nil {
@@ -69,7 +61,7 @@ func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
 		}
 		c.tenant = t
 	}
-	if x != nil {
+	if s.scn != nil {
 		if err, stop := s.fault(x); stop {
 			if err == nil {
 				return 0, nil

@@ -89,6 +89,9 @@ type config struct {
 	tenants       []Tenant
 	logger        *slog.Logger
 	scenario      *scenario.Scenario
+	journalSize   *int
+	allowedHosts  []string
+	controlToken  string
 }
 
 // WithClock sets the clock every timestamp and transition uses; pass
@@ -109,7 +112,8 @@ func WithPolicy(p scenario.Policy) Option { return func(c *config) { c.engine.Po
 // WithScenario lets sc script the server: its transition plans become the
 // Policy (the later of WithPolicy and WithScenario wins), its fault rules
 // run after routing and authentication, before the operation, and every
-// request lands in its journal. Without it a request pays one nil check.
+// request lands in its journal (Server.Journal). Without it a request
+// pays one nil check for the faults, and lands in a journal of its own.
 func WithScenario(sc *scenario.Scenario) Option {
 	return func(c *config) { c.scenario, c.engine.Policy = sc, sc }
 }

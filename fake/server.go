@@ -26,8 +26,11 @@ import (
 )
 
 // memURL is the base URL of a server that does not listen; only the
-// in-memory Client reaches it.
-const memURL = "http://vpcep.fake.invalid"
+// in-memory Client reaches it. The control API always answers memHost.
+const (
+	memHost = "vpcep.fake.invalid"
+	memURL  = "http://" + memHost
+)
 
 // Server is one fake VPCEP with its own state. Create it with New (in
 // memory) or NewServer (also on a loopback socket); any number can live in
@@ -43,7 +46,8 @@ type Server struct {
 	router  *router
 	log     *slog.Logger
 	http    *httptest.Server
-	scn     *scenario.Scenario // nil: no faults, no journal
+	scn     *scenario.Scenario // nil: no faults
+	journal *scenario.Journal  // the scenario's, when there is one
 	iam     *iam.Handler
 	control *control.Handler
 	initial Snapshot // the state Reset returns to
@@ -64,13 +68,14 @@ func New(opts ...Option) *Server {
 		c.defaultTenant = DefaultTenant
 	}
 	s := &Server{URL: memURL, eng: engine.New(c.engine), tenant: c.defaultTenant, router: newRouter(routes), log: c.logger, scn: c.scenario}
+	s.journal = newJournal(c)
 	for _, t := range append([]Tenant{s.tenant}, c.tenants...) {
 		if err := s.eng.AddTenant(t); err != nil {
 			panic("fake: " + err.Error())
 		}
 	}
 	s.iam = &iam.Handler{Dir: s.eng, Region: s.eng.Region(), Now: s.eng.Clock().Now}
-	s.control = &control.Handler{Fake: s}
+	s.control = &control.Handler{Fake: s, Guard: control.Guard{Hosts: append(c.allowedHosts, memHost), Token: c.controlToken}}
 	s.initial = s.eng.Export()
 	return s
 }

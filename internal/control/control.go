@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -173,10 +174,36 @@ type errorBody struct {
 
 func problem(msg string) errorBody { return errorBody{Error: msg} }
 
+// errTrailing refuses a body with more than one JSON value, such as the
+// "name=value" a text/plain HTML form wraps around JSON.
+var errTrailing = errors.New("the body must be one JSON value")
+
+// body reads r's body, at most limit bytes, and checks that it holds one
+// JSON value and nothing after it.
+func body(r *http.Request, limit int64) ([]byte, error) {
+	raw, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, limit))
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	var v json.RawMessage
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errTrailing
+	}
+	return raw, nil
+}
+
 // decode reads a JSON body of at most limit bytes into v; unknown fields
 // are errors so typos show.
 func decode(r *http.Request, limit int64, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, limit))
+	raw, err := body(r, limit)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	return dec.Decode(v)
 }

@@ -1,6 +1,7 @@
 package control
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -52,7 +53,11 @@ func (h *Handler) extend(r *http.Request) (int, any) {
 	if p != nil {
 		return http.StatusConflict, p
 	}
-	if err := scn.Extend(http.MaxBytesReader(nil, r.Body, maxBody)); err != nil {
+	raw, err := body(r, maxBody)
+	if err != nil {
+		return badBody("scenario", err)
+	}
+	if err := scn.Extend(bytes.NewReader(raw)); err != nil {
 		return http.StatusBadRequest, problem(err.Error())
 	}
 	return http.StatusNoContent, nil

@@ -12,13 +12,15 @@ import (
 )
 
 // Limits of ListenAndServe against slow or hostile clients. WriteTimeout
-// leaves room for scenario latencies of up to a minute.
+// leaves room for scenario latencies of up to a minute. net/http refuses
+// headers over netHeaderBytes with its own plain-text 431; ServeHTTP
+// answers headers over maxHeaderBytes with 431 and the JSON envelope.
 const (
 	readHeaderTimeout = 10 * time.Second
 	readTimeout       = 30 * time.Second
 	writeTimeout      = 2 * time.Minute
-	idleTimeout       = 2 * time.Minute
 	maxHeaderBytes    = 64 << 10
+	netHeaderBytes    = 1 << 20
 	shutdownTimeout   = 5 * time.Second
 )
 
@@ -29,6 +31,10 @@ const (
 // Paths under /v3/ go to the fake IAM and paths under /_fake/ to the
 // control API and dashboard; neither prefix is a VPCEP path.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if headerBytes(r) > maxHeaderBytes {
+		headersTooLarge(w, r)
+		return
+	}
 	switch p := r.URL.Path; {
 	case strings.HasPrefix(p, iam.Prefix) || p == iam.Path:
 		s.iam.ServeHTTP(w, r)

@@ -92,6 +92,8 @@ type config struct {
 	journalSize   *int
 	allowedHosts  []string
 	controlToken  string
+	maxConns      int
+	idleTimeout   time.Duration
 }
 
 // WithClock sets the clock every timestamp and transition uses; pass

@@ -11,11 +11,14 @@
 package fake
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"time"
 
 	"github.com/benbjohnson/clock"
 
@@ -51,6 +54,14 @@ type Server struct {
 	iam     *iam.Handler
 	control *control.Handler
 	initial Snapshot // the state Reset returns to
+	limits  limits   // of ListenAndServe
+}
+
+// limits bound the connections of ListenAndServe.
+type limits struct {
+	maxConns    int
+	idleTimeout time.Duration
+	grace       time.Duration // for running requests at shutdown
 }
 
 // New returns a Server that serves in memory only: use Handler, or Client
@@ -69,6 +80,8 @@ func New(opts ...Option) *Server {
 	}
 	s := &Server{URL: memURL, eng: engine.New(c.engine), tenant: c.defaultTenant, router: newRouter(routes), log: c.logger, scn: c.scenario}
 	s.journal = newJournal(c)
+	s.limits = limits{maxConns: cmp.Or(c.maxConns, DefaultMaxConnections), idleTimeout: cmp.Or(c.idleTimeout, DefaultIdleTimeout),
+		grace: shutdownTimeout}
 	for _, t := range append([]Tenant{s.tenant}, c.tenants...) {
 		if err := s.eng.AddTenant(t); err != nil {
 			panic("fake: " + err.Error())
@@ -132,27 +145,37 @@ func (s *Server) Tenants() []Tenant { return s.eng.Tenants() }
 func (s *Server) Endpoint(projectID string) string { return s.URL + "/v1/" + projectID + "/" }
 
 // ListenAndServe serves on addr until ctx is done, then shuts down
-// gracefully. It is what cmd/vpcepfake runs; ready, if not nil, receives
-// the bound address once the listener is open.
+// gracefully: requests still running after a grace period of 5 s are cut
+// off, with a warning in the log, and it returns nil all the same. It is
+// what cmd/vpcepfake runs; ready, if not nil, receives the bound address
+// once the listener is open. WithMaxConnections and WithIdleTimeout bound
+// its connections.
 func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net.Addr)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
+	lim := newConnLimiter(ln, s.limits.maxConns)
 	hs := &http.Server{Handler: s, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
-		WriteTimeout: writeTimeout, IdleTimeout: idleTimeout, MaxHeaderBytes: maxHeaderBytes,
-		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
+		WriteTimeout: writeTimeout, IdleTimeout: s.limits.idleTimeout, MaxHeaderBytes: netHeaderBytes,
+		ConnState: lim.track, ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
 	if ready != nil {
 		ready(ln.Addr())
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() { errc <- hs.Serve(lim) }()
 	select {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
-		shutdown, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+		shutdown, cancel := context.WithTimeout(context.Background(), s.limits.grace)
 		defer cancel()
-		return hs.Shutdown(shutdown)
+		if err := hs.Shutdown(shutdown); errors.Is(err, context.DeadlineExceeded) {
+			s.log.Warn("vpcepfake: requests still running after the shutdown grace period were cut off", "grace", s.limits.grace)
+			return hs.Close()
+		} else if err != nil {
+			return err
+		}
+		return nil
 	}
 }

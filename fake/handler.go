@@ -19,7 +19,7 @@ const (
 	readHeaderTimeout = 10 * time.Second
 	readTimeout       = 30 * time.Second
 	writeTimeout      = 2 * time.Minute
-	maxHeaderBytes    = 64 << 10
+	maxHeaderBytes    = 128 << 10
 	netHeaderBytes    = 1 << 20
 	shutdownTimeout   = 5 * time.Second
 )

@@ -65,7 +65,7 @@ func TestIdleConnectionsCannotExhaust(t *testing.T) {
 	}
 }
 
-// Headers over 64 KiB are 431 with the JSON envelope, on the socket and
+// Headers over 128 KiB are 431 with the JSON envelope, on the socket and
 // in memory, for the VPCEP API and the control API.
 func TestHeadersTooLarge(t *testing.T) {
 	t.Parallel()

@@ -26,8 +26,10 @@ type (
 	Duration = engine.Duration
 )
 
-// Export returns the whole state; GET /_fake/state serves the same as
-// JSON.
+// Export returns the whole state, secrets included; GET /_fake/state
+// serves the same as JSON, with secrets redacted unless ?secrets=true.
+// Looking completes nothing: a transition that is due shows as pending
+// with no time left until the next request completes it.
 func (s *Server) Export() Snapshot { return s.eng.Export() }
 
 // Import replaces the whole state with snap, atomically: on error nothing

@@ -44,13 +44,14 @@ func readBody(r *http.Request) ([]byte, *api.Error) {
 // decode parses a JSON request body into v. A missing body, a body that is
 // not a JSON object (JSON null included, which encoding/json would accept
 // as "no fields"), a body that is not UTF-8 (RFC 8259; encoding/json
-// would silently turn the bad bytes into U+FFFD and store them), malformed
+// would silently turn the bad bytes into U+FFFD and store them), a lone
+// UTF-16 surrogate escape ("\ud800", the same in escaped form), malformed
 // JSON and a value of the wrong JSON type give 400: the code that fieldCodes
 // names for the offending field ("ports.client_port"), else EndPoint.0002.
 // (The catalog's EndPoint.0011 "request body is null" is documented as 504,
 // which gophertelekomcloud retries; bad input stays a 4xx here.)
 func decode(body []byte, v any, fieldCodes map[string]*api.Error) *api.Error {
-	if t := bytes.TrimSpace(body); len(t) == 0 || t[0] != '{' || !utf8.Valid(body) {
+	if t := bytes.TrimSpace(body); len(t) == 0 || t[0] != '{' || !utf8.Valid(body) || loneSurrogate(body) {
 		return api.E0002
 	}
 	err := json.Unmarshal(body, v)

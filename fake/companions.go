@@ -68,24 +68,22 @@ func (s *Server) serveNet(r *http.Request, x *exchange, requestID string) (int, 
 	op := netOps[rt.op]
 	c.op, c.params = rt.op, c.pbuf[:n]
 	hasProject := strings.Contains(op.Path, "{project_id}")
-	if x != nil {
-		x.req.Op, x.req.Template = rt.op, op.Path
-		if len(c.params) > 0 {
-			x.req.Resource = c.params[len(c.params)-1]
-		}
-		if hasProject {
-			x.req.Project = c.params[0]
-		}
+	x.req.Op, x.req.Template = rt.op, op.Path
+	if len(c.params) > 0 {
+		x.req.Resource = c.params[len(c.params)-1]
+	}
+	if hasProject {
+		x.req.Project = c.params[0]
 	}
 	t, err := s.netAuthenticate(c, hasProject)
 	if err != nil {
 		return s.netReject(r, rt.op, op.API, requestID, err)
 	}
 	c.tenant = t
-	if x != nil {
-		if x.req.Project == "" {
-			x.req.Project = t.ProjectID
-		}
+	if x.req.Project == "" {
+		x.req.Project = t.ProjectID
+	}
+	if s.scn != nil {
 		if err, stop := s.fault(x); stop {
 			if err == nil {
 				return 0, nil

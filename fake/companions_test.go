@@ -166,7 +166,7 @@ func TestStateAndResetCoverTheCompanions(t *testing.T) {
 	t.Parallel()
 	srv := fake.NewTest(t)
 	send(t, srv, fake.DefaultTenant, http.MethodPost, netPath(fake.DefaultTenant, "/vpcs"), `{"vpc":{"name":"v","cidr":"10.0.0.0/16"}}`).want(t, 200, nil)
-	r := send(t, srv, fake.Tenant{}, http.MethodGet, "/_fake/state", nil)
+	r := send(t, srv, fake.Tenant{}, http.MethodGet, "/_fake/state?secrets=true", nil)
 	var st fake.Snapshot
 	r.want(t, 200, &st)
 	require.NotNil(t, st.Network)

@@ -67,9 +67,14 @@ func TestControlWithoutScenario(t *testing.T) {
 	for _, tc := range []struct{ method, path, body string }{
 		{"GET", "/_fake/scenario", ""},
 		{"POST", "/_fake/scenario", `{}`},
-		{"GET", "/_fake/requests", ""},
-		{"DELETE", "/_fake/requests", ""},
 	} {
 		assert.Equal(t, 409, front(t, srv, tc.method, tc.path, tc.body).status, tc.path)
 	}
+	createService(t, srv, portA)
+	a := front(t, srv, "GET", "/_fake/requests", "")
+	require.Equal(t, 200, a.status, "the journal exists without a scenario")
+	assert.EqualValues(t, 1, a.body["count"])
+	assert.Equal(t, "CreateEndpointService", dig(a.body, "requests", 0, "op"))
+	assert.Equal(t, 204, front(t, srv, "DELETE", "/_fake/requests", "").status)
+	assert.Zero(t, srv.Count(scenario.Query{}))
 }

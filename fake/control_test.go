@@ -50,12 +50,13 @@ func TestControlClock(t *testing.T) {
 
 	a := front(t, srv, "GET", "/_fake/clock", "")
 	require.Equal(t, 200, a.status)
-	assert.Equal(t, "2026-01-02T03:04:05Z", a.body["now"])
+	assert.Equal(t, "2026-01-02T03:04:05.000Z", a.body["now"], "RFC 3339 with milliseconds")
+	assert.EqualValues(t, time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC).UnixMilli(), a.body["unix_ms"])
 	assert.Equal(t, true, a.body["manual"])
 
 	a = front(t, srv, "POST", "/_fake/clock/advance", `{"by":"59s"}`)
 	require.Equal(t, 200, a.status, a.raw)
-	assert.Equal(t, "2026-01-02T03:05:04Z", a.body["now"])
+	assert.Equal(t, "2026-01-02T03:05:04.000Z", a.body["now"])
 	_, st := serviceStatus(t, srv, id)
 	assert.Equal(t, "creating", st)
 
@@ -71,12 +72,42 @@ func TestControlClock(t *testing.T) {
 		{"POST", "/_fake/clock/advance", `{"in":"1s"}`},
 		{"PUT", "/_fake/clock", `{"now":"2020-01-01T00:00:00Z"}`},
 		{"PUT", "/_fake/clock", `{"now":"yesterday"}`},
+		{"PUT", "/_fake/clock", `{"now":"10000-01-01T00:00:00Z"}`},
 	} {
 		a := front(t, srv, tc.method, tc.path, tc.body)
 		assert.Equal(t, 400, a.status, tc.body)
 		assert.NotEmpty(t, a.body["error"])
 	}
 	assert.Equal(t, time.Date(2026, 1, 2, 3, 5, 5, 0, time.UTC), mock.Now().UTC(), "rejected moves change nothing")
+}
+
+// JSON and RFC 3339 end at year 9999: the clock cannot pass it, so the
+// state stays exportable.
+func TestControlClockStopsAtYear9999(t *testing.T) {
+	t.Parallel()
+	srv, _ := mockServer(t)
+	createService(t, srv, portA)
+	a := front(t, srv, "PUT", "/_fake/clock", `{"now":"9999-12-31T23:00:00Z"}`)
+	require.Equal(t, 200, a.status, a.raw)
+	a = front(t, srv, "POST", "/_fake/clock/advance", `{"by":"2h"}`)
+	assert.Equal(t, 400, a.status, a.raw)
+	assert.Contains(t, a.body["error"], "9999")
+	state := front(t, srv, "GET", "/_fake/state", "")
+	require.Equal(t, 200, state.status)
+	assert.Len(t, state.body["services"], 1, "the state is still written")
+}
+
+// A clock moved past year 9999 through the Go API makes the state
+// unwritable as JSON: the control API says so instead of an empty 200.
+func TestControlStateUnwritable(t *testing.T) {
+	t.Parallel()
+	srv, mock := mockServer(t)
+	createService(t, srv, portA)
+	mock.Set(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC))
+	createService(t, srv, portB)
+	a := front(t, srv, "GET", "/_fake/state", "")
+	assert.Equal(t, 409, a.status)
+	assert.Contains(t, a.body["error"], "cannot be written as JSON")
 }
 
 func TestControlClockRealIsNotMovable(t *testing.T) {
@@ -122,10 +153,14 @@ func TestControlExportResetImport(t *testing.T) {
 	creating := createService(t, srv, portB)
 	mock.Add(20 * time.Second)
 
-	state := front(t, srv, "GET", "/_fake/state", "")
+	state := front(t, srv, "GET", "/_fake/state?secrets=true", "")
 	require.Equal(t, 200, state.status)
 	assert.Len(t, state.body["services"], 2)
 	assert.Equal(t, "40s", dig(state.body, "services", 1, "pending", "due_in"))
+
+	redacted := front(t, srv, "GET", "/_fake/state", "")
+	assert.Equal(t, "(redacted)", dig(redacted.body, "tenants", 0, "token"))
+	assert.Equal(t, 400, front(t, srv, "PUT", "/_fake/state", redacted.raw).status, "a redacted export is refused, not imported")
 
 	require.Equal(t, 204, front(t, srv, "POST", "/_fake/reset", "").status)
 	code, _ := serviceStatus(t, srv, done)
@@ -211,9 +246,20 @@ func TestImportRejectsBadState(t *testing.T) {
 	}
 }
 
-func TestControlUnknownOperation(t *testing.T) {
+func TestControlUnknownOperationAndMethod(t *testing.T) {
 	t.Parallel()
 	srv := fake.NewTest(t)
 	assert.Equal(t, 404, front(t, srv, "GET", "/_fake/nothing", "").status)
-	assert.Equal(t, 404, front(t, srv, "DELETE", "/_fake/state", "").status)
+	for _, tc := range []struct{ method, path, allow string }{
+		{"DELETE", "/_fake/state", "GET, PUT, HEAD"},
+		{"GET", "/_fake/reset", "POST"},
+		{"POST", "/_fake/", "GET, HEAD"},
+		{"PATCH", "/_fake/requests", "GET, DELETE, HEAD"},
+		{"POST", "/_fake/health", "GET, HEAD"},
+	} {
+		a := front(t, srv, tc.method, tc.path, "")
+		assert.Equal(t, 405, a.status, tc.method+" "+tc.path)
+		assert.Equal(t, tc.allow, a.header.Get("Allow"), tc.method+" "+tc.path)
+		assert.Contains(t, a.body["error"], "not allowed", "the JSON envelope")
+	}
 }

@@ -46,13 +46,14 @@ func dashboardFixture(t *testing.T, srv *fake.Server, mock *clock.Mock) (id, epI
 func dashboardShows(t *testing.T, html, id, epID, creating string) {
 	t.Helper()
 	for _, want := range []string{
-		id, "eu-de.shop." + id, fake.DefaultProjectID, fake.DefaultToken, fake.DefaultDomainName,
+		id, "eu-de.shop." + id, fake.DefaultProjectID, "(redacted)", fake.DefaultDomainName,
 		"iam:domain::4242", "team=blue", "443→8443/TCP", "com.t-systems.otc.eu-de.obs",
 		`id="clock"`, "(manual)", epID, "pendingAcceptance", creating, "service.create in 1m0s",
 		`id="requests"`, "/vpc-endpoints", "CreateEndpoint",
 	} {
 		assert.Contains(t, html, want)
 	}
+	assert.NotContains(t, html, fake.DefaultToken, "secrets are redacted")
 }
 
 func TestDashboardHTML(t *testing.T) {
@@ -66,13 +67,19 @@ func TestDashboardHTML(t *testing.T) {
 		assert.Contains(t, a.raw, `<meta http-equiv="refresh" content="2">`)
 		dashboardShows(t, a.raw, id, epID, creating)
 	}
-	a := front(t, fake.NewTest(t), "GET", "/_fake/", "")
-	assert.Contains(t, a.raw, "No journal", "without a scenario the page says why no requests show")
+	a := front(t, srv, "GET", "/_fake/?secrets=true", "")
+	assert.Contains(t, a.raw, fake.DefaultToken, "secrets show when asked for")
+
+	plain := fake.NewTest(t)
+	createService(t, plain, portA)
+	a = front(t, plain, "GET", "/_fake/", "")
+	assert.Contains(t, a.raw, "CreateEndpointService", "without a scenario the journal shows requests too")
+	assert.Contains(t, a.raw, "1 recorded, 1 kept (at most 10000), 0 dropped")
 }
 
 func TestDashboardEscapes(t *testing.T) {
 	t.Parallel()
-	srv := fake.NewTest(t, fake.WithTenants(fake.Tenant{DomainID: "d", ProjectID: "p", Token: "<script>x</script>"}))
+	srv := fake.NewTest(t, fake.WithTenants(fake.Tenant{DomainID: "d", ProjectID: "p", Token: "t", DomainName: "<script>x</script>"}))
 	a := front(t, srv, "GET", "/_fake/", "")
 	assert.NotContains(t, a.raw, "<script>x")
 	assert.Contains(t, a.raw, "&lt;script&gt;x")

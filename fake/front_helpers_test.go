@@ -20,11 +20,12 @@ type answer struct {
 }
 
 // front sends body (none when "") to path with the given headers
-// ("Name: value") and decodes a JSON reply.
+// ("Name: value") and decodes a JSON reply. A body, or a method that may
+// change state, goes with Content-Type: application/json.
 func front(t *testing.T, srv *fake.Server, method, path, body string, headers ...string) answer {
 	t.Helper()
 	hdr := map[string]string{}
-	if body != "" {
+	if body != "" || (method != "GET" && method != "HEAD") {
 		hdr["Content-Type"] = "application/json"
 	}
 	for _, h := range headers {

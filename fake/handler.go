@@ -9,17 +9,18 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/internal/control"
 	"github.com/seed42eb3344/vpcepfake/internal/iam"
-	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // Limits of ListenAndServe against slow or hostile clients. WriteTimeout
-// leaves room for scenario latencies of up to a minute.
+// leaves room for scenario latencies of up to a minute. net/http refuses
+// headers over netHeaderBytes with its own plain-text 431; ServeHTTP
+// answers headers over maxHeaderBytes with 431 and the JSON envelope.
 const (
 	readHeaderTimeout = 10 * time.Second
 	readTimeout       = 30 * time.Second
 	writeTimeout      = 2 * time.Minute
-	idleTimeout       = 2 * time.Minute
-	maxHeaderBytes    = 64 << 10
+	maxHeaderBytes    = 128 << 10
+	netHeaderBytes    = 1 << 20
 	shutdownTimeout   = 5 * time.Second
 )
 
@@ -31,6 +32,10 @@ const (
 // control API and dashboard; neither prefix is a VPCEP path. Paths under
 // /network/ and /elb/ are the companion APIs (serveNet).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if headerBytes(r) > maxHeaderBytes {
+		headersTooLarge(w, r)
+		return
+	}
 	switch p := r.URL.Path; {
 	case strings.HasPrefix(p, iam.Prefix) || p == iam.Path:
 		s.iam.ServeHTTP(w, r)
@@ -41,12 +46,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	id := s.eng.NewRequestID()
 	w.Header()["X-Request-Id"] = []string{id}
-	if s.scn != nil {
-		s.serveScenario(w, r, id)
-		return
-	}
-	status, v := s.dispatch(r, nil, id)
-	writeJSON(w, status, v, scenario.Outcome{})
+	s.serveJournaled(w, r, id)
 }
 
 // dispatch runs r as a companion request (serveNet) or a VPCEP one
@@ -59,8 +59,8 @@ func (s *Server) dispatch(r *http.Request, x *exchange, requestID string) (int, 
 }
 
 // serve runs r and returns the status and the value to encode (nil for no
-// body). With a scenario, x collects what it needs and its fault rules run
-// after authentication, before the operation.
+// body). x collects what the journal and the scenario need; the scenario's
+// fault rules, if any, run after authentication, before the operation.
 func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
 	c := &call{r: r}
 	rt, n, ok := s.router.match(r.Method, r.URL.EscapedPath(), &c.pbuf)
@@ -69,9 +69,7 @@ func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
 	}
 	c.op, c.params = rt.op, c.pbuf[:n]
 	params := c.params
-	if x != nil {
-		x.route(s.router.templates[rt], rt, params)
-	}
+	x.route(s.router.templates[rt], rt, params)
 	if len(rt.segs) > 0 && rt.segs[0] == "v1" {
 		t, err := s.authenticate(c, params[0])
 		if err != nil {
@@ -79,7 +77,7 @@ func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
 		}
 		c.tenant = t
 	}
-	if x != nil {
+	if s.scn != nil {
 		if err, stop := s.fault(x); stop {
 			if err == nil {
 				return 0, nil

@@ -264,3 +264,23 @@ func TestHeaderBeyondNetHTTP(t *testing.T) {
 		http.Header{"X-Junk": {strings.Repeat("j", 2<<20)}}, nil)
 	assert.Equal(t, http.StatusRequestHeaderFieldsTooLarge, r.Status)
 }
+
+// A description escaping a lone UTF-16 surrogate is invalid text: 400
+// EndPoint.0002, as for any invalid field, and nothing is created; a
+// proper pair is kept.
+func TestLoneSurrogateRejected(t *testing.T) {
+	t.Parallel()
+	srv := fake.NewTest(t)
+	create := "/v1/" + fake.DefaultProjectID + "/vpc-endpoint-services"
+	body := func(desc string) string {
+		return `{"port_id":"` + portA + `","vpc_id":"1c6e7d5f-4a2b-4f3c-8d9e-8b7c6d5e4f3a","server_type":"VM",` +
+			`"ports":[{"client_port":80,"server_port":8080}],"description":"` + desc + `"}`
+	}
+	a := front(t, srv, "POST", create, body(`x\ud800y`), "X-Auth-Token: "+fake.DefaultToken)
+	assert.Equal(t, 400, a.status)
+	assert.Equal(t, "EndPoint.0002", a.body["error_code"])
+	assert.Empty(t, srv.Export().Services, "nothing created")
+	a = front(t, srv, "POST", create, body(`x\ud83d\ude00y`), "X-Auth-Token: "+fake.DefaultToken)
+	require.Equal(t, 200, a.status, a.raw)
+	assert.Equal(t, "x😀y", a.body["description"])
+}

@@ -199,6 +199,11 @@ type config struct {
 	tenants       []Tenant
 	logger        *slog.Logger
 	scenario      *scenario.Scenario
+	journalSize   *int
+	allowedHosts  []string
+	controlToken  string
+	maxConns      int
+	idleTimeout   time.Duration
 }
 
 // WithClock sets the clock every timestamp and transition uses; pass
@@ -219,7 +224,8 @@ func WithPolicy(p scenario.Policy) Option { return func(c *config) { c.engine.Po
 // WithScenario lets sc script the server: its transition plans become the
 // Policy (the later of WithPolicy and WithScenario wins), its fault rules
 // run after routing and authentication, before the operation, and every
-// request lands in its journal. Without it a request pays one nil check.
+// request lands in its journal (Server.Journal). Without it a request
+// pays one nil check for the faults, and lands in a journal of its own.
 func WithScenario(sc *scenario.Scenario) Option {
 	return func(c *config) { c.scenario, c.engine.Policy = sc, sc }
 }

@@ -50,10 +50,11 @@ func (s *Server) fault(x *exchange) (err *api.Error, stop bool) {
 	return nil, false
 }
 
-// serveScenario serves r under the scenario: faults, journal, dropped
-// connections (panic(http.ErrAbortHandler): net/http closes the
-// connection, the in-memory transport returns an error).
-func (s *Server) serveScenario(w http.ResponseWriter, r *http.Request, id string) {
+// serveJournaled serves r and records it in the journal; under a scenario
+// also its faults and dropped connections (panic(http.ErrAbortHandler):
+// net/http closes the connection, the in-memory transport returns an
+// error).
+func (s *Server) serveJournaled(w http.ResponseWriter, r *http.Request, id string) {
 	x := &exchange{req: scenario.Request{Method: r.Method, Path: r.URL.Path, Header: r.Header, Time: s.eng.Clock().Now()}}
 	status, v := s.dispatch(r, x, id)
 	dropped := x.out.Drop != ""
@@ -64,7 +65,7 @@ func (s *Server) serveScenario(w http.ResponseWriter, r *http.Request, id string
 	if dropped {
 		e.Status = 0
 	}
-	s.scn.Record(e)
+	s.journal.Record(e)
 	if dropped {
 		panic(http.ErrAbortHandler)
 	}

@@ -11,11 +11,14 @@
 package fake
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"time"
 
 	"github.com/benbjohnson/clock"
 
@@ -26,8 +29,11 @@ import (
 )
 
 // memURL is the base URL of a server that does not listen; only the
-// in-memory Client reaches it.
-const memURL = "http://vpcep.fake.invalid"
+// in-memory Client reaches it. The control API always answers memHost.
+const (
+	memHost = "vpcep.fake.invalid"
+	memURL  = "http://" + memHost
+)
 
 // Server is one fake VPCEP with its own state. Create it with New (in
 // memory) or NewServer (also on a loopback socket); any number can live in
@@ -43,10 +49,19 @@ type Server struct {
 	router  *router
 	log     *slog.Logger
 	http    *httptest.Server
-	scn     *scenario.Scenario // nil: no faults, no journal
+	scn     *scenario.Scenario // nil: no faults
+	journal *scenario.Journal  // the scenario's, when there is one
 	iam     *iam.Handler
 	control *control.Handler
 	initial engine.Snapshot // the state Reset returns to
+	limits  limits          // of ListenAndServe
+}
+
+// limits bound the connections of ListenAndServe.
+type limits struct {
+	maxConns    int
+	idleTimeout time.Duration
+	grace       time.Duration // for running requests at shutdown
 }
 
 // New returns a Server that serves in memory only: use Handler, or Client
@@ -64,13 +79,17 @@ func New(opts ...Option) *Server {
 		c.defaultTenant = DefaultTenant
 	}
 	s := &Server{URL: memURL, eng: engine.New(c.engine), tenant: c.defaultTenant, router: newRouter(routes), log: c.logger, scn: c.scenario}
+	s.journal = newJournal(c)
+	s.limits = limits{maxConns: cmp.Or(c.maxConns, DefaultMaxConnections), idleTimeout: cmp.Or(c.idleTimeout, DefaultIdleTimeout),
+		grace: shutdownTimeout}
 	for _, t := range append([]Tenant{s.tenant}, c.tenants...) {
 		if err := s.AddTenant(t); err != nil {
 			panic("fake: " + err.Error())
 		}
 	}
 	s.iam = &iam.Handler{Dir: s.eng, Region: s.eng.Region(), Now: s.eng.Clock().Now}
-	s.control = &control.Handler{Fake: controlFake{s}, Version: Version}
+	s.control = &control.Handler{Fake: controlFake{s}, Version: Version,
+		Guard: control.Guard{Hosts: append(c.allowedHosts, memHost), Token: c.controlToken}}
 	s.initial = s.eng.Export()
 	return s
 }
@@ -139,27 +158,37 @@ func (s *Server) ProjectURL(projectID string) string { return s.URL + "/v1/" + p
 func (s *Server) Endpoint(projectID string) string { return s.ProjectURL(projectID) }
 
 // ListenAndServe serves on addr until ctx is done, then shuts down
-// gracefully. It is what cmd/vpcepfake runs; ready, if not nil, receives
-// the bound address once the listener is open.
+// gracefully: requests still running after a grace period of 5 s are cut
+// off, with a warning in the log, and it returns nil all the same. It is
+// what cmd/vpcepfake runs; ready, if not nil, receives the bound address
+// once the listener is open. WithMaxConnections and WithIdleTimeout bound
+// its connections.
 func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net.Addr)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
+	lim := newConnLimiter(ln, s.limits.maxConns)
 	hs := &http.Server{Handler: s, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
-		WriteTimeout: writeTimeout, IdleTimeout: idleTimeout, MaxHeaderBytes: maxHeaderBytes,
-		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
+		WriteTimeout: writeTimeout, IdleTimeout: s.limits.idleTimeout, MaxHeaderBytes: netHeaderBytes,
+		ConnState: lim.track, ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
 	if ready != nil {
 		ready(ln.Addr())
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() { errc <- hs.Serve(lim) }()
 	select {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
-		shutdown, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+		shutdown, cancel := context.WithTimeout(context.Background(), s.limits.grace)
 		defer cancel()
-		return hs.Shutdown(shutdown)
+		if err := hs.Shutdown(shutdown); errors.Is(err, context.DeadlineExceeded) {
+			s.log.Warn("vpcepfake: requests still running after the shutdown grace period were cut off", "grace", s.limits.grace)
+			return hs.Close()
+		} else if err != nil {
+			return err
+		}
+		return nil
 	}
 }

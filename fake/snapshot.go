@@ -123,8 +123,10 @@ type EndpointState struct {
 	GoneService json.RawMessage `json:"gone_service,omitempty"`
 }
 
-// Export returns the whole state; GET /_fake/state serves the same as
-// JSON.
+// Export returns the whole state, secrets included; GET /_fake/state
+// serves the same as JSON, with secrets redacted unless ?secrets=true.
+// Looking completes nothing: a transition that is due shows as pending
+// with no time left until the next request completes it.
 func (s *Server) Export() Snapshot {
 	raw, err := json.Marshal(s.eng.Export())
 	if err != nil {

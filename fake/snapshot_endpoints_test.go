@@ -44,7 +44,7 @@ func TestSnapshotKeepsEndpoints(t *testing.T) {
 	require.NotEmpty(t, before["accepted"].(api.Endpoint).IP)
 	assert.Equal(t, 1, before["open"].(api.Service).ConnectionCount)
 
-	state := front(t, c.srv, "GET", "/_fake/state", "")
+	state := front(t, c.srv, "GET", "/_fake/state?secrets=true", "")
 	require.Equal(t, 200, state.status)
 	assert.Len(t, state.body["endpoints"], 3)
 	assert.Equal(t, doomed.ID, dig(state.body, "endpoints", 2, "gone_service", "id"), "the deleted service travels with its endpoint")

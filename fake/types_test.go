@@ -66,7 +66,7 @@ func TestSnapshotJSONIsTheStateFormat(t *testing.T) {
 	mock.Add(time.Minute)
 	createService(t, srv, portB) // still creating: a pending transition with due_in
 
-	state := front(t, srv, "GET", "/_fake/state", "")
+	state := front(t, srv, "GET", "/_fake/state?secrets=true", "")
 	require.Equal(t, 200, state.status)
 	raw, err := json.Marshal(srv.Export())
 	require.NoError(t, err)
@@ -77,7 +77,7 @@ func TestSnapshotJSONIsTheStateFormat(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(state.raw), &snap))
 	srv.Reset()
 	require.NoError(t, srv.Import(snap))
-	assert.JSONEq(t, state.raw, front(t, srv, "GET", "/_fake/state", "").raw, "export, import, export gives the same JSON")
+	assert.JSONEq(t, state.raw, front(t, srv, "GET", "/_fake/state?secrets=true", "").raw, "export, import, export gives the same JSON")
 }
 
 // TestConfigTypesReachTheServer: the public option types take effect.

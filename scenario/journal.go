@@ -1,7 +1,10 @@
 package scenario
 
 import (
+	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Entry is one request as the journal keeps it.
@@ -19,6 +22,56 @@ type Entry struct {
 	ErrorCode string    `json:"error_code,omitempty"`
 	Rule      string    `json:"rule,omitempty"` // the Outcome.Rule that shaped the answer
 	Dropped   bool      `json:"dropped,omitempty"`
+}
+
+// texts are the text fields of e: what Record bounds and copies.
+func (e *Entry) texts() []*string {
+	return []*string{&e.RequestID, &e.Op, &e.Method, &e.Path, &e.Template, &e.Project, &e.Resource, &e.ErrorCode, &e.Rule}
+}
+
+// Journal limits: how many entries a journal keeps by default, and the
+// longest text field an entry keeps.
+const (
+	DefaultJournalSize = 10000
+	// MaxFieldBytes bounds every text field of an entry (path, method,
+	// ids, rule name): a longer one keeps its first MaxFieldBytes bytes,
+	// cut at a character boundary, followed by TruncatedMarker.
+	MaxFieldBytes = 256
+	// TruncatedMarker ends a text field that was cut.
+	TruncatedMarker = "…"
+)
+
+// cut returns s bounded to MaxFieldBytes plus the marker.
+func cut(s string) string {
+	if len(s) <= MaxFieldBytes {
+		return s
+	}
+	n := MaxFieldBytes
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + TruncatedMarker
+}
+
+// own bounds every text field of e and copies them all into one
+// allocation, so the entry holds nothing of the request it came from
+// (net/http slices method, path and ids out of the request line).
+func (e *Entry) own() {
+	fields := e.texts()
+	n := 0
+	for _, f := range fields {
+		*f = cut(*f)
+		n += len(*f)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, f := range fields {
+		b.WriteString(*f)
+	}
+	all, at := b.String(), 0
+	for _, f := range fields {
+		*f, at = all[at:at+len(*f)], at+len(*f)
+	}
 }
 
 // Query selects journal entries; empty fields match anything.
@@ -39,34 +92,174 @@ func (q Query) match(e *Entry) bool {
 		(q.Rule == "" || q.Rule == e.Rule)
 }
 
-// Record appends e to the journal, numbering it.
-func (s *Scenario) Record(e Entry) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	e.Seq = len(s.journal) + 1
-	s.journal = append(s.journal, e)
+// Journal is a bounded ring of the latest requests a server saw: once it
+// holds Size entries, each new one drops the oldest, and Dropped counts
+// them. Memory stays bounded: Size entries of at most MaxFieldBytes per
+// text field. Safe for concurrent use.
+type Journal struct {
+	mu   sync.Mutex
+	size int
+	ring []Entry // grows to size, then wraps at next
+	next int     // where the next entry goes once the ring is full
+	seq  int     // entries recorded since the last Clear
 }
 
-// Requests returns the journal entries q selects, oldest first.
-func (s *Scenario) Requests(q Query) []Entry {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var out []Entry
-	for i := range s.journal {
-		if q.match(&s.journal[i]) {
-			out = append(out, s.journal[i])
+// NewJournal returns an empty journal that keeps the latest size entries;
+// size 0 keeps none (every entry is dropped, only counted). It panics on a
+// negative size.
+func NewJournal(size int) *Journal {
+	if size < 0 {
+		panic("scenario: negative journal size")
+	}
+	return &Journal{size: size}
+}
+
+// Record appends e, numbering it (Seq counts from 1 after each Clear) and
+// bounding its text fields; the oldest entry goes when the journal is
+// full.
+func (j *Journal) Record(e Entry) {
+	e.own()
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.seq++
+	e.Seq = j.seq
+	switch {
+	case j.size == 0:
+	case len(j.ring) < j.size:
+		j.ring = append(j.ring, e)
+	default:
+		j.ring[j.next] = e
+		j.next = (j.next + 1) % j.size
+	}
+}
+
+// each calls f on the kept entries, oldest first, until f returns false;
+// j.mu is held.
+func (j *Journal) each(f func(*Entry) bool) {
+	for _, part := range [2][]Entry{j.ring[j.next:], j.ring[:j.next]} {
+		for i := range part {
+			if !f(&part[i]) {
+				return
+			}
 		}
+	}
+}
+
+// Requests returns the kept entries q selects, oldest first.
+func (j *Journal) Requests(q Query) []Entry {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	var out []Entry
+	j.each(func(e *Entry) bool {
+		if q.match(e) {
+			out = append(out, *e)
+		}
+		return true
+	})
+	return out
+}
+
+// Count returns how many kept entries q selects, copying none.
+func (j *Journal) Count(q Query) int {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	n := 0
+	j.each(func(e *Entry) bool {
+		if q.match(e) {
+			n++
+		}
+		return true
+	})
+	return n
+}
+
+// Page returns up to limit kept entries q selects whose Seq is above
+// after, oldest first, and whether more follow: a page of a long journal,
+// continued with after set to the Seq of its last entry.
+func (j *Journal) Page(q Query, after, limit int) (page []Entry, more bool) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	page = []Entry{}
+	j.each(func(e *Entry) bool {
+		if e.Seq <= after || !q.match(e) {
+			return true
+		}
+		if len(page) == limit {
+			more = true
+			return false
+		}
+		page = append(page, *e)
+		return true
+	})
+	return page, more
+}
+
+// Latest returns the newest n kept entries, newest first.
+func (j *Journal) Latest(n int) []Entry {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	n = min(n, len(j.ring))
+	out := make([]Entry, 0, n)
+	for i := range n {
+		out = append(out, j.ring[(j.next-1-i+2*len(j.ring))%len(j.ring)])
 	}
 	return out
 }
 
+// JournalStats are a journal's counters.
+type JournalStats struct {
+	Size     int `json:"size"`     // entries it keeps at most
+	Kept     int `json:"kept"`     // entries it holds
+	Recorded int `json:"recorded"` // entries recorded since the last Clear: the Seq of the newest
+	Dropped  int `json:"dropped"`  // entries dropped to stay within Size since the last Clear
+}
+
+// Stats returns the journal's counters.
+func (j *Journal) Stats() JournalStats {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return JournalStats{Size: j.size, Kept: len(j.ring), Recorded: j.seq, Dropped: j.seq - len(j.ring)}
+}
+
+// Resize makes the journal keep the latest size entries from now on,
+// dropping the oldest ones it holds beyond that. It panics on a negative
+// size.
+func (j *Journal) Resize(size int) {
+	if size < 0 {
+		panic("scenario: negative journal size")
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	kept := make([]Entry, 0, len(j.ring))
+	j.each(func(e *Entry) bool { kept = append(kept, *e); return true })
+	j.ring = kept[max(0, len(kept)-size):]
+	j.size, j.next = size, 0
+}
+
+// Clear forgets every entry and the counters; numbering starts again.
+func (j *Journal) Clear() {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.ring, j.next, j.seq = nil, 0, 0
+}
+
+// Journal returns the scenario's journal, created with
+// DefaultJournalSize on first use; a server with this scenario records
+// into it.
+func (s *Scenario) Journal() *Journal {
+	s.journalOnce.Do(func() { s.journal = NewJournal(DefaultJournalSize) })
+	return s.journal
+}
+
+// Record appends e to the journal, numbering it.
+func (s *Scenario) Record(e Entry) { s.Journal().Record(e) }
+
+// Requests returns the journal entries q selects, oldest first.
+func (s *Scenario) Requests(q Query) []Entry { return s.Journal().Requests(q) }
+
 // Count returns how many journal entries q selects.
-func (s *Scenario) Count(q Query) int { return len(s.Requests(q)) }
+func (s *Scenario) Count(q Query) int { return s.Journal().Count(q) }
 
 // ClearJournal forgets every recorded request; numbering starts again.
 // Rule counters are kept.
-func (s *Scenario) ClearJournal() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.journal = nil
-}
+func (s *Scenario) ClearJournal() { s.Journal().Clear() }

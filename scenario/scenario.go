@@ -12,7 +12,9 @@ type Scenario struct {
 	mu       sync.Mutex
 	policies policies
 	rules    []*rule
-	journal  []Entry
+
+	journalOnce sync.Once
+	journal     *Journal
 
 	waitMu   sync.Mutex
 	waitOnce sync.Once

@@ -76,6 +76,49 @@ type options struct {
 	realistic, manualClock, showVersion bool
 	reads                               int
 	delays                              fake.Delays
+	control                             controlFlags
+}
+
+// controlFlags are the flags of the control API, the journal and the
+// connection limits.
+type controlFlags struct {
+	journalSize, maxConns int
+	idleTimeout           time.Duration
+	allowedHosts, token   string
+}
+
+// define registers the flags of c on fs.
+func (c *controlFlags) define(fs *flag.FlagSet) {
+	fs.IntVar(&c.journalSize, "journal-size", scenario.DefaultJournalSize, "requests the journal keeps (/_fake/requests, dashboard); older ones are dropped and counted")
+	fs.StringVar(&c.allowedHosts, "allowed-hosts", "", "comma-separated host names the control API (/_fake/) answers besides IP addresses and localhost; * allows any (containers: the service name)")
+	fs.StringVar(&c.token, "control-token", "", "require Authorization: Bearer <token> on the control API (/_fake/)")
+	fs.IntVar(&c.maxConns, "max-connections", fake.DefaultMaxConnections, "open connections at most; at the limit the longest idle one is closed")
+	fs.DurationVar(&c.idleTimeout, "idle-timeout", fake.DefaultIdleTimeout, "how long an idle keep-alive connection is kept")
+}
+
+// check reports flag values out of range.
+func (c *controlFlags) check() error {
+	switch {
+	case c.journalSize < 0:
+		return errors.New("-journal-size must not be negative")
+	case c.maxConns < 1:
+		return errors.New("-max-connections must be at least 1")
+	case c.idleTimeout <= 0:
+		return errors.New("-idle-timeout must be positive")
+	}
+	return nil
+}
+
+// options returns the server options of c.
+func (c *controlFlags) options() []fake.Option {
+	opts := []fake.Option{fake.WithJournalSize(c.journalSize), fake.WithMaxConnections(c.maxConns),
+		fake.WithIdleTimeout(c.idleTimeout), fake.WithControlToken(c.token)}
+	for _, h := range strings.Split(c.allowedHosts, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			opts = append(opts, fake.WithAllowedHosts(h))
+		}
+	}
+	return opts
 }
 
 // parse reads flags from the environment (through getenv), then from args.
@@ -103,6 +146,7 @@ func parse(args []string, getenv func(string) string, stderr io.Writer) (*option
 	fs.IntVar(&o.reads, "after-reads", 0, "complete every transition after this many reads of the resource (0: by time only); overrides the kind-level plans of -scenario")
 	fs.StringVar(&o.scenario, "scenario", "", "JSON scenario file: transition policies and fault rules (see scenario/README.md)")
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
+	o.control.define(fs)
 	d := &o.delays
 	fs.DurationVar(&d.ServiceCreate, "service-create-delay", 0, "time from creating to available")
 	fs.DurationVar(&d.ServiceDelete, "service-delete-delay", 0, "time from deleting to gone")
@@ -133,6 +177,9 @@ func parse(args []string, getenv func(string) string, stderr io.Writer) (*option
 		return nil, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
 	if err := o.tenant.Validate(); err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if err := o.control.check(); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	return o, nil
@@ -169,6 +216,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fake.WithSeed(o.seed),
 		fake.WithLogger(log),
 	}
+	opts = append(opts, o.control.options()...)
 	if o.manualClock {
 		mock := clock.NewMock()
 		mock.Set(time.Now())
@@ -185,7 +233,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			return err
 		}
 	}
-	err = srv.ListenAndServe(ctx, o.addr, func(a net.Addr) { announce(stdout, "http://"+a.String(), o) })
+	err = srv.ListenAndServe(ctx, o.addr, func(a net.Addr) {
+		announce(stdout, "http://"+a.String(), o)
+		warnExposed(stderr, a)
+	})
 	if err == nil {
 		log.Info("vpcepfake stopped")
 	}
@@ -239,4 +290,19 @@ func announce(w io.Writer, url string, o *options) {
 	fmt.Fprintf(w, "  token:      %s   (send as X-Auth-Token)\n", t.Token)
 	fmt.Fprintf(w, "  auth_url:   %s/v3   (user %s, password %s, domain %s)\n", url, t.UserName, t.Password, t.DomainName)
 	fmt.Fprintf(w, "  dashboard:  %s/_fake/\n", url)
+	if o.control.token != "" {
+		fmt.Fprintf(w, "  control:    %s/_fake/ needs Authorization: Bearer <the -control-token>\n", url)
+	}
+}
+
+// warnExposed warns loudly when the server listens beyond loopback: anyone
+// who reaches the address can use the fake and, without -control-token,
+// drive its control API.
+func warnExposed(w io.Writer, a net.Addr) {
+	if ta, ok := a.(*net.TCPAddr); ok && ta.IP.IsLoopback() {
+		return
+	}
+	fmt.Fprintf(w, "vpcepfake: WARNING: listening on %s, reachable from other machines. Anyone who can connect\n"+
+		"vpcepfake: WARNING: can use the fake API and, unless -control-token is set, reset, import and read its state\n"+
+		"vpcepfake: WARNING: (with secrets) through /_fake/. Bind to 127.0.0.1 unless a container or network needs more.\n", a)
 }

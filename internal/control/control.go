@@ -1,13 +1,20 @@
 // Package control is the fake's own API under /_fake/: health, reset,
 // state export and import, the clock, tenants, pending transitions, the
-// scenario and its request journal, and a read-only dashboard.
+// scenario, the request journal, and a read-only dashboard.
 // It mirrors the Go API of package fake for clients in other languages.
+//
+// It is guarded against web pages (see Guard): a Host check against DNS
+// rebinding, JSON-only mutating calls, same-origin checks, bounded bodies,
+// an optional token, and secrets redacted unless asked for.
 package control
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -22,9 +29,12 @@ import (
 // it.
 const Prefix = "/_fake/"
 
-// maxBody caps control request bodies (a state import of thousands of
-// services fits).
-const maxBody = 64 << 20
+// Body limits: a state import of many thousands of resources fits in
+// maxStateBody; every other control body is small.
+const (
+	maxStateBody = 64 << 20
+	maxBody      = 1 << 20
+)
 
 // Fake is what the control API drives: a fake.Server.
 type Fake interface {
@@ -37,6 +47,7 @@ type Fake interface {
 	Pending() []engine.Pending
 	Release(id string) bool
 	Scenario() *scenario.Scenario
+	Journal() *scenario.Journal
 }
 
 // Handler serves the control API for one fake.
@@ -44,6 +55,7 @@ type Handler struct {
 	Fake Fake
 	// Version is the release GET /_fake/health reports.
 	Version string
+	Guard   Guard
 }
 
 // route is one control operation.
@@ -53,24 +65,20 @@ type route struct {
 }
 
 var routes = []route{
-	{http.MethodGet, "health", func(h *Handler, _ *http.Request) (int, any) {
-		return http.StatusOK, map[string]string{"status": "ok", "version": h.Version}
-	}},
+	{http.MethodGet, "health", health},
 	{http.MethodPost, "reset", func(h *Handler, _ *http.Request) (int, any) {
 		h.Fake.Reset()
 		return http.StatusNoContent, nil
 	}},
-	{http.MethodGet, "state", func(h *Handler, _ *http.Request) (int, any) {
-		return http.StatusOK, h.Fake.Export()
-	}},
+	{http.MethodGet, "state", (*Handler).exportState},
 	{http.MethodPut, "state", (*Handler).importState},
 	{http.MethodGet, "clock", func(h *Handler, _ *http.Request) (int, any) {
 		return http.StatusOK, h.clockView()
 	}},
 	{http.MethodPost, "clock/advance", (*Handler).advance},
 	{http.MethodPut, "clock", (*Handler).setClock},
-	{http.MethodGet, "tenants", func(h *Handler, _ *http.Request) (int, any) {
-		return http.StatusOK, map[string]any{"tenants": h.Fake.Tenants()}
+	{http.MethodGet, "tenants", func(h *Handler, r *http.Request) (int, any) {
+		return http.StatusOK, map[string]any{"tenants": redactTenants(h.Fake.Tenants(), r)}
 	}},
 	{http.MethodPost, "tenants", (*Handler).addTenant},
 	{http.MethodGet, "pending", (*Handler).pending},
@@ -81,29 +89,85 @@ var routes = []route{
 	{http.MethodDelete, "requests", (*Handler).clearRequests},
 }
 
+// health is GET /_fake/health: whether the server answers. It reveals
+// nothing, so probes reach it without the Host check or a token.
+func health(h *Handler, _ *http.Request) (int, any) {
+	return http.StatusOK, map[string]string{"status": "ok", "version": h.Version}
+}
+
+// dashboardPath is the path (after /_fake/) of the dashboard.
+const dashboardPath = ""
+
 // ServeHTTP answers one control request. Errors are {"error": "..."}.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	path := strings.Trim(strings.TrimPrefix(r.URL.Path, "/_fake"), "/")
-	if path == "" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
-		h.dashboard(w, r)
+	method := r.Method
+	if method == http.MethodHead {
+		method = http.MethodGet
+	}
+	if path == "health" && method == http.MethodGet { // for probes: no Host check, no token
+		status, v := health(h, r)
+		respond(w, status, v)
 		return
 	}
-	status, v := http.StatusNotFound, any(problem("no such control operation"))
-	for _, rt := range routes {
-		if rt.path == path && rt.method == r.Method {
-			status, v = rt.serve(h, r)
-			break
-		}
+	if status, err := h.Guard.admit(w, r); err != nil {
+		respond(w, status, problem(err.Error()))
+		return
 	}
+	var allow []string
+	for _, rt := range routes {
+		if rt.path != path {
+			continue
+		}
+		allow = append(allow, rt.method)
+		if rt.method != method {
+			continue
+		}
+		if status, err := mutating(r); err != nil {
+			respond(w, status, problem(err.Error()))
+			return
+		}
+		status, v := rt.serve(h, r)
+		respond(w, status, v)
+		return
+	}
+	if path == dashboardPath {
+		if method == http.MethodGet {
+			h.dashboard(w, r)
+			return
+		}
+		allow = append(allow, http.MethodGet)
+	}
+	if len(allow) == 0 {
+		respond(w, http.StatusNotFound, problem("no such control operation"))
+		return
+	}
+	if slices.Contains(allow, http.MethodGet) {
+		allow = append(allow, http.MethodHead)
+	}
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	respond(w, http.StatusMethodNotAllowed, problem(r.Method+" is not allowed on "+Prefix+path+"; allowed: "+strings.Join(allow, ", ")))
+}
+
+// respond writes v as indented JSON with status; a nil v writes no body.
+// The body is encoded first, so a value that cannot be encoded (a time
+// past year 9999) answers 409 with an error instead of an empty 200.
+func respond(w http.ResponseWriter, status int, v any) {
 	if v == nil {
 		w.WriteHeader(status)
 		return
 	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		buf.Reset()
+		status = http.StatusConflict
+		_ = enc.Encode(problem("the answer cannot be written as JSON: " + err.Error()))
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
+	_, _ = w.Write(buf.Bytes())
 }
 
 type errorBody struct {
@@ -112,42 +176,89 @@ type errorBody struct {
 
 func problem(msg string) errorBody { return errorBody{Error: msg} }
 
-// decode reads a JSON body into v; unknown fields are errors so typos
-// show.
-func decode(r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, maxBody))
+// errTrailing refuses a body with more than one JSON value, such as the
+// "name=value" a text/plain HTML form wraps around JSON.
+var errTrailing = errors.New("the body must be one JSON value")
+
+// body reads r's body, at most limit bytes, and checks that it holds one
+// JSON value and nothing after it.
+func body(r *http.Request, limit int64) ([]byte, error) {
+	raw, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, limit))
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	var v json.RawMessage
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errTrailing
+	}
+	return raw, nil
+}
+
+// decode reads a JSON body of at most limit bytes into v; unknown fields
+// are errors so typos show.
+func decode(r *http.Request, limit int64, v any) error {
+	raw, err := body(r, limit)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	return dec.Decode(v)
 }
 
-// apply decodes a T from r's body and hands it to do; a body that does not
-// decode or that do refuses is 400, naming what.
-func apply[T any](r *http.Request, what string, do func(T) error) (T, *errorBody) {
+// badBody is the status and error for a body that did not decode or was
+// refused: 413 when it is too large, else 400.
+func badBody(what string, err error) (int, any) {
+	if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
+		return http.StatusRequestEntityTooLarge, problem(what + ": body larger than " + strconv.FormatInt(mbe.Limit, 10) + " bytes")
+	}
+	return http.StatusBadRequest, problem(what + ": " + err.Error())
+}
+
+// apply decodes a T of at most limit bytes from r's body and hands it to
+// do.
+func apply[T any](r *http.Request, limit int64, do func(T) error) (T, error) {
 	var v T
-	err := decode(r, &v)
+	err := decode(r, limit, &v)
 	if err == nil {
 		err = do(v)
 	}
-	if err != nil {
-		p := problem(what + ": " + err.Error())
-		return v, &p
-	}
-	return v, nil
+	return v, err
+}
+
+func (h *Handler) exportState(r *http.Request) (int, any) {
+	snap := h.Fake.Export()
+	snap.Tenants = redactTenants(snap.Tenants, r)
+	return http.StatusOK, snap
 }
 
 func (h *Handler) importState(r *http.Request) (int, any) {
-	if _, p := apply(r, "state", h.Fake.Import); p != nil {
-		return http.StatusBadRequest, p
+	if _, err := apply(r, maxStateBody, func(s engine.Snapshot) error {
+		if err := unredacted(s.Tenants...); err != nil {
+			return err
+		}
+		return h.Fake.Import(s)
+	}); err != nil {
+		return badBody("state", err)
 	}
 	return http.StatusNoContent, nil
 }
 
 func (h *Handler) addTenant(r *http.Request) (int, any) {
-	t, p := apply(r, "tenant", h.Fake.AddTenant)
-	if p != nil {
-		return http.StatusBadRequest, p
+	t, err := apply(r, maxBody, func(t engine.Tenant) error {
+		if err := unredacted(t); err != nil {
+			return err
+		}
+		return h.Fake.AddTenant(t)
+	})
+	if err != nil {
+		return badBody("tenant", err)
 	}
-	return http.StatusCreated, t
+	return http.StatusCreated, redactTenants([]engine.Tenant{t}, r)[0]
 }
 
 // pendingView is one waiting transition as GET /_fake/pending shows it.
@@ -162,7 +273,8 @@ type pendingView struct {
 }
 
 // pending is GET /_fake/pending: the transitions still waiting, in the
-// order they were scheduled.
+// order they were scheduled. Looking completes nothing: a transition that
+// is due shows until the next API request completes it.
 func (h *Handler) pending(*http.Request) (int, any) {
 	out := []pendingView{}
 	for _, p := range h.Fake.Pending() {
@@ -183,76 +295,11 @@ func (h *Handler) release(r *http.Request) (int, any) {
 	var req struct {
 		ID string `json:"id"`
 	}
-	if err := decode(r, &req); err != nil {
-		return http.StatusBadRequest, problem("release: " + err.Error())
+	if err := decode(r, maxBody, &req); err != nil {
+		return badBody("release", err)
 	}
 	if !h.Fake.Release(req.ID) {
 		return http.StatusNotFound, problem("release: no pending transition for " + strconv.Quote(req.ID))
 	}
 	return http.StatusNoContent, nil
-}
-
-// clockBody is the clock as the control API shows it. Manual is true when
-// the server runs on a manual (mock) clock that only moves when told.
-type clockBody struct {
-	Now    time.Time `json:"now"`
-	Manual bool      `json:"manual"`
-}
-
-func (h *Handler) clockView() clockBody {
-	_, manual := h.Fake.Clock().(*clock.Mock)
-	return clockBody{Now: h.Fake.Clock().Now().UTC(), Manual: manual}
-}
-
-// errRealClock is the answer to moving a clock that is not manual.
-var errRealClock = errors.New("the clock is real; start the server with -manual-clock to move it")
-
-// mock returns the manual clock, or 409.
-func (h *Handler) mock() (*clock.Mock, error) {
-	m, ok := h.Fake.Clock().(*clock.Mock)
-	if !ok {
-		return nil, errRealClock
-	}
-	return m, nil
-}
-
-// advance is POST /_fake/clock/advance {"by":"90s"}: moves a manual clock
-// forward; due transitions complete.
-func (h *Handler) advance(r *http.Request) (int, any) {
-	m, err := h.mock()
-	if err != nil {
-		return http.StatusConflict, problem(err.Error())
-	}
-	var req struct {
-		By string `json:"by"`
-	}
-	if err := decode(r, &req); err != nil {
-		return http.StatusBadRequest, problem("clock: " + err.Error())
-	}
-	d, err := time.ParseDuration(req.By)
-	if err != nil || d < 0 {
-		return http.StatusBadRequest, problem(`clock: "by" must be a non-negative Go duration such as "90s"`)
-	}
-	m.Add(d)
-	return http.StatusOK, h.clockView()
-}
-
-// setClock is PUT /_fake/clock {"now":"2026-01-02T15:04:05Z"}: sets a
-// manual clock; it never moves backwards.
-func (h *Handler) setClock(r *http.Request) (int, any) {
-	m, err := h.mock()
-	if err != nil {
-		return http.StatusConflict, problem(err.Error())
-	}
-	var req struct {
-		Now time.Time `json:"now"`
-	}
-	if err := decode(r, &req); err != nil {
-		return http.StatusBadRequest, problem("clock: " + err.Error())
-	}
-	if req.Now.Before(m.Now()) {
-		return http.StatusBadRequest, problem("clock: the clock never moves backwards")
-	}
-	m.Set(req.Now)
-	return http.StatusOK, h.clockView()
 }

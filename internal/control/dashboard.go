@@ -3,7 +3,6 @@ package control
 import (
 	"html/template"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -25,26 +24,24 @@ type dashboardView struct {
 	State   engine.Snapshot
 	// Connections are each service's endpoints, by service id.
 	Connections map[string][]engine.EndpointState
-	// Requests are the latest journal entries, newest first; Journal is
-	// false when the server has no scenario and so no journal.
+	// Requests are the latest journal entries, newest first.
 	Requests []scenario.Entry
-	Journal  bool
+	Journal  scenario.JournalStats
 }
 
 // dashboard is GET /_fake/: the state as a read-only HTML page that
-// reloads itself (a meta refresh; no JavaScript).
-func (h *Handler) dashboard(w http.ResponseWriter, _ *http.Request) {
+// reloads itself (a meta refresh; no JavaScript). Secrets are redacted
+// unless asked for with ?secrets=true; of the journal it copies only the
+// entries it shows.
+func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 	v := dashboardView{Refresh: refreshSeconds, Clock: h.clockView(), State: h.Fake.Export(),
 		Connections: map[string][]engine.EndpointState{}}
+	v.State.Tenants = redactTenants(v.State.Tenants, r)
 	for _, ep := range v.State.Endpoints {
 		v.Connections[ep.Endpoint.EndpointServiceID] = append(v.Connections[ep.Endpoint.EndpointServiceID], ep)
 	}
-	if scn := h.Fake.Scenario(); scn != nil {
-		all := scn.Requests(scenario.Query{})
-		v.Journal = true
-		v.Requests = all[max(0, len(all)-latestRequests):]
-		slices.Reverse(v.Requests)
-	}
+	j := h.Fake.Journal()
+	v.Requests, v.Journal = j.Latest(latestRequests), j.Stats()
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	_ = page.Execute(w, v)

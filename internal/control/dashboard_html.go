@@ -18,7 +18,7 @@ code { font-size: 12px; }
 </head>
 <body>
 <h1>vpcepfake</h1>
-<p id="clock">Clock: <code>{{.Clock.Now.Format "2006-01-02T15:04:05Z07:00"}}</code>{{if .Clock.Manual}} (manual){{end}}
+<p id="clock">Clock: <code>{{.Clock.Now}}</code>{{if .Clock.Manual}} (manual){{end}}
  · refreshes every {{.Refresh}} s</p>
 
 <h2>Tenants</h2>
@@ -64,12 +64,12 @@ code { font-size: 12px; }
 {{end}}</table>
 
 <h2>Latest requests</h2>
-{{if .Journal}}<table id="requests">
+<p id="journal">{{.Journal.Recorded}} recorded, {{.Journal.Kept}} kept (at most {{.Journal.Size}}), {{.Journal.Dropped}} dropped</p>
+<table id="requests">
 <tr><th>#</th><th>time</th><th>method</th><th>path</th><th>operation</th><th>status</th><th>error code</th><th>rule</th></tr>
 {{range .Requests}}<tr><td>{{.Seq}}</td><td>{{.Time.Format "15:04:05"}}</td><td>{{.Method}}</td><td><code>{{.Path}}</code></td><td>{{.Op}}</td><td>{{if .Dropped}}dropped{{else}}{{.Status}}{{end}}</td><td>{{.ErrorCode}}</td><td>{{.Rule}}</td></tr>
 {{else}}<tr><td colspan="8">none yet</td></tr>
 {{end}}</table>
-{{else}}<p id="requests">No journal: the server runs without a scenario.</p>
-{{end}}</body>
+</body>
 </html>
 `

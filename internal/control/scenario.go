@@ -1,7 +1,10 @@
 package control
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 
@@ -50,40 +53,67 @@ func (h *Handler) extend(r *http.Request) (int, any) {
 	if p != nil {
 		return http.StatusConflict, p
 	}
-	if err := scn.Extend(http.MaxBytesReader(nil, r.Body, maxBody)); err != nil {
+	raw, err := body(r, maxBody)
+	if err != nil {
+		return badBody("scenario", err)
+	}
+	if err := scn.Extend(bytes.NewReader(raw)); err != nil {
 		return http.StatusBadRequest, problem(err.Error())
 	}
 	return http.StatusNoContent, nil
 }
 
-// requests is GET /_fake/requests: the journal, filtered by the query
-// parameters op, method, template, resource, status, error_code and rule.
+// Page sizes of GET /_fake/requests.
+const (
+	defaultPage = 100
+	maxPage     = 1000
+)
+
+// requests is GET /_fake/requests: a page of the journal, oldest first,
+// filtered by the query parameters op, method, template, resource, status,
+// error_code and rule; after (a seq) and limit (default 100, at most
+// 1000) page it. count is how many kept entries match, next the after of
+// the next page (absent on the last), and the journal's counters say how
+// many it keeps and dropped.
 func (h *Handler) requests(r *http.Request) (int, any) {
-	scn, p := h.scenarioOf()
-	if p != nil {
-		return http.StatusConflict, p
-	}
 	q := r.URL.Query()
 	sel := scenario.Query{Op: q.Get("op"), Method: q.Get("method"), Template: q.Get("template"),
 		Resource: q.Get("resource"), ErrorCode: q.Get("error_code"), Rule: q.Get("rule")}
-	if v := q.Get("status"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			return http.StatusBadRequest, problem("requests: status must be a number")
+	var after, limit int
+	var err error
+	for _, p := range []struct {
+		to            *int
+		name          string
+		def, min, max int
+	}{{&sel.Status, "status", 0, 0, 999}, {&after, "after", 0, 0, math.MaxInt}, {&limit, "limit", defaultPage, 1, maxPage}} {
+		if *p.to, err = intParam(q.Get(p.name), p.def, p.min, p.max); err != nil {
+			return http.StatusBadRequest, problem("requests: " + p.name + " " + err.Error())
 		}
-		sel.Status = n
 	}
-	entries := nonNil(scn.Requests(sel))
-	return http.StatusOK, map[string]any{"requests": entries, "count": len(entries)}
+	j := h.Fake.Journal()
+	page, more := j.Page(sel, after, limit)
+	body := map[string]any{"requests": page, "count": j.Count(sel), "journal": j.Stats()}
+	if more {
+		body["next"] = page[len(page)-1].Seq
+	}
+	return http.StatusOK, body
+}
+
+// intParam reads a query parameter in [lo, hi]; "" is def.
+func intParam(v string, def, lo, hi int) (int, error) {
+	if v == "" {
+		return def, nil
+	}
+	i, err := strconv.Atoi(v)
+	if err != nil || i < lo || i > hi {
+		return 0, fmt.Errorf("must be a number from %d to %d", lo, hi)
+	}
+	return i, nil
 }
 
 // clearRequests is DELETE /_fake/requests: forgets the journal.
 func (h *Handler) clearRequests(*http.Request) (int, any) {
-	scn, p := h.scenarioOf()
-	if p != nil {
-		return http.StatusConflict, p
-	}
-	scn.ClearJournal()
+	h.Fake.Journal().Clear()
 	return http.StatusNoContent, nil
 }
 

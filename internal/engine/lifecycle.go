@@ -78,6 +78,14 @@ func deleteDone(setStatus func(at time.Time, status string, fail *scenario.Failu
 	}
 }
 
+// peek takes the state lock without settling anything, for views that
+// must not change what they show (Export, Pending); the returned time is
+// "now" for the view.
+func (e *Engine) peek() time.Time {
+	e.mu.Lock()
+	return e.clk.Now()
+}
+
 // settle completes, in due order, every transition whose time has come.
 func (e *Engine) settle(now time.Time) {
 	for len(e.timeline) > 0 && !e.timeline[0].due.After(now) {
@@ -138,9 +146,10 @@ type Pending struct {
 	Held      bool
 }
 
-// Pending lists the transitions still waiting, in scheduling order.
+// Pending lists the transitions still waiting, in scheduling order. It
+// completes none: a due transition is listed until a request settles it.
 func (e *Engine) Pending() []Pending {
-	e.lock()
+	e.peek()
 	defer e.mu.Unlock()
 	var out []Pending
 	for _, r := range e.records() {

@@ -110,9 +110,11 @@ type PermissionState struct {
 	Permission api.Permission `json:"permission"`
 }
 
-// Export returns the whole state. Due transitions are settled first.
+// Export returns the whole state. It completes nothing: a due transition
+// is exported as pending with no time left, and completes at the next
+// request (or at once after an import).
 func (e *Engine) Export() Snapshot {
-	now := e.lock()
+	now := e.peek()
 	defer e.mu.Unlock()
 	ids, _ := e.ids.state()
 	snap := Snapshot{Version: SnapshotVersion, Seq: e.seq, Marker: e.marker, IDs: ids, Tenants: e.Tenants(),
@@ -182,7 +184,7 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	if snap.Version != SnapshotVersion {
 		return fmt.Errorf("snapshot version %d, want %d", snap.Version, SnapshotVersion)
 	}
-	now := e.lock()
+	now := e.peek() // a failed load changes nothing, not even what is due
 	defer e.mu.Unlock()
 	e.tmu.Lock() // always after mu, as in Export
 	defer e.tmu.Unlock()

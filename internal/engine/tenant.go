@@ -4,6 +4,8 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Tenant is one caller identity: an account (domain), a project in it and
@@ -29,14 +31,33 @@ type Tenant struct {
 	SecretKey string `json:"secret_key,omitempty"`
 }
 
-// Validate reports a tenant that cannot be registered: an empty field or a
-// malformed project id.
+// Limits of a tenant's text fields, in bytes.
+const (
+	maxTenantName   = 255      // domain, user and project names, password
+	maxTenantSecret = 16 << 10 // token, access key, secret key (header values)
+)
+
+// Validate reports a tenant that cannot be registered: an empty field, a
+// malformed project or domain id, a name or password that is not 1-255
+// bytes of printable text, a token or key that is not 1-16 KiB of
+// printable ASCII (they travel in headers).
 func (t Tenant) Validate() error {
 	if t.DomainID == "" || t.ProjectID == "" || t.Token == "" {
 		return errors.New("tenant needs a domain id, a project id and a token")
 	}
-	if !ValidProjectID(t.ProjectID) {
-		return errors.New("tenant project id must be 1-64 letters, digits, '-' or '_'")
+	if !ValidProjectID(t.ProjectID) || !ValidProjectID(t.DomainID) {
+		return errors.New("tenant project and domain ids must be 1-64 letters, digits, '-' or '_'")
+	}
+	for _, f := range []struct{ name, v string }{{"domain_name", t.DomainName}, {"user_name", t.UserName},
+		{"password", t.Password}, {"project_name", t.ProjectName}} {
+		if len(f.v) > maxTenantName || !utf8.ValidString(f.v) || strings.ContainsFunc(f.v, unicode.IsControl) {
+			return errors.New("tenant " + f.name + " must be at most 255 bytes of printable text")
+		}
+	}
+	for _, f := range []struct{ name, v string }{{"token", t.Token}, {"access_key", t.AccessKey}, {"secret_key", t.SecretKey}} {
+		if len(f.v) > maxTenantSecret || strings.ContainsFunc(f.v, func(r rune) bool { return r <= ' ' || r > '~' }) {
+			return errors.New("tenant " + f.name + " must be at most 16 KiB of printable ASCII without spaces")
+		}
 	}
 	return nil
 }

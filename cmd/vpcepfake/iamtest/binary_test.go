@@ -28,6 +28,7 @@ func control(t *testing.T, method, url, body string) (int, string) {
 	t.Helper()
 	req, err := http.NewRequest(method, url, strings.NewReader(body))
 	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/json") // the control API refuses other mutating calls
 	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()
@@ -74,7 +75,7 @@ func TestTerraformLoginPath(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "available", string(got.Status))
 
-	code, state := control(t, "GET", base+"/_fake/state", "")
+	code, state := control(t, "GET", base+"/_fake/state?secrets=true", "")
 	require.Equal(t, 200, code)
 	code, body = control(t, "POST", base+"/_fake/reset", "")
 	require.Equal(t, 204, code, body)

@@ -49,6 +49,14 @@ func (s *Server) authenticate(c *call, pathProject string) (Tenant, *api.Error) 
 	return t, nil
 }
 
+// authorize authenticates c's request as the tenant of its path project
+// (the route's first parameter) and keeps the tenant in c.
+func (s *Server) authorize(c *call) *api.Error {
+	t, err := s.authenticate(c, c.params[0])
+	c.tenant = t
+	return err
+}
+
 // signed reports whether r carries an SDK-HMAC-SHA256 signature, as both
 // the Huawei SDK and gophertelekomcloud in AK/SK mode send.
 func signed(r *http.Request) bool {

@@ -51,6 +51,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // serve runs r and returns the status and the value to encode (nil for no
 // body). With a scenario, x collects what it needs and its fault rules run
 // after authentication, before the operation.
+//
+// Authentication and the operation run while the request holds the state
+// (engine.HoldState), so a reset or import waits for them; the body is read
+// before, so that a slow client holds up nothing. A scenario's latency is
+// waited out without holding the state; a request that finds it replaced
+// afterwards authenticates again against the new one.
 func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
 	c := &call{r: r}
 	rt, n, ok := s.router.match(r.Method, r.URL.EscapedPath(), &c.pbuf)
@@ -58,19 +64,26 @@ func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
 		return s.reject(r, "", api.E0005)
 	}
 	c.op, c.params = rt.op, c.pbuf[:n]
-	params := c.params
 	if x != nil {
-		x.route(s.router.templates[rt], rt, params)
+		x.route(s.router.templates[rt], rt, c.params)
 	}
-	if len(rt.segs) > 0 && rt.segs[0] == "v1" {
-		t, err := s.authenticate(c, params[0])
-		if err != nil {
+	_, _ = c.readBody() // its error is answered after authentication's
+	gen := s.eng.HoldState()
+	defer s.eng.ReleaseState()
+	v1 := len(rt.segs) > 0 && rt.segs[0] == "v1"
+	if v1 {
+		if err := s.authorize(c); err != nil {
 			return s.reject(r, rt.op, err)
 		}
-		c.tenant = t
 	}
 	if x != nil {
-		if err, stop := s.fault(x); stop {
+		s.eng.ReleaseState() // never wait while holding the state
+		err, stop := s.fault(x)
+		if s.eng.HoldState() != gen && v1 && !stop {
+			err = s.authorize(c) // the state was replaced meanwhile
+			stop = err != nil
+		}
+		if stop {
 			if err == nil {
 				return 0, nil
 			}

@@ -177,6 +177,8 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	if snap.Version != SnapshotVersion {
 		return fmt.Errorf("snapshot version %d, want %d", snap.Version, SnapshotVersion)
 	}
+	e.gate.Lock() // wait for the requests that hold the state
+	defer e.gate.Unlock()
 	now := e.lock()
 	defer e.mu.Unlock()
 	e.tmu.Lock() // always after mu, as in Export
@@ -232,6 +234,7 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	e.projects, e.services, e.public, e.byPort = n.projects, n.services, n.public, n.byPort
 	e.eps, e.ips, e.ipNext = n.eps, n.ips, n.ipNext
 	e.timeline, e.seq, e.marker = n.timeline, n.seq, n.marker
+	e.gen++
 	return nil
 }
 

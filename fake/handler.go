@@ -32,7 +32,7 @@ const (
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch p := r.URL.Path; {
 	case strings.HasPrefix(p, iam.Prefix) || p == iam.Path:
-		s.iam.ServeHTTP(w, r)
+		s.serveIAM(w, r, s.iam)
 		return
 	case strings.HasPrefix(p, control.Prefix) || p == "/_fake":
 		s.control.ServeHTTP(w, r)
@@ -41,7 +41,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	id := s.eng.NewRequestID()
 	w.Header()["X-Request-Id"] = []string{id}
 	if s.scn != nil {
-		s.serveScenario(w, r, id)
+		s.serveScenario(w, r, id, s.serve)
 		return
 	}
 	status, v := s.serve(r, nil)

@@ -7,6 +7,7 @@ import (
 	"github.com/benbjohnson/clock"
 
 	"github.com/seed42eb3344/vpcepfake/internal/engine"
+	"github.com/seed42eb3344/vpcepfake/internal/iam"
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
@@ -89,6 +90,7 @@ type config struct {
 	tenants       []Tenant
 	logger        *slog.Logger
 	scenario      *scenario.Scenario
+	tokenLifetime time.Duration
 }
 
 // WithClock sets the clock every timestamp and transition uses; pass
@@ -147,4 +149,22 @@ func WithLogger(l *slog.Logger) Option { return func(c *config) { c.logger = l }
 // name, a malformed or repeated id or an unknown type.
 func WithPublicServices(ps ...PublicService) Option {
 	return func(c *config) { c.engine.PublicServices = append([]PublicService{}, ps...) }
+}
+
+// DefaultTokenLifetime is how long a token issued by an IAM login is
+// valid: 24 hours, as on OTC.
+const DefaultTokenLifetime = iam.DefaultTokenLifetime
+
+// WithTokenLifetime sets how long a token issued by an IAM login (POST
+// /v3/auth/tokens) is valid on the server's clock (default
+// DefaultTokenLifetime); a request with an expired token gets 401
+// EndPoint.0003. The tenants' configured tokens never expire. New panics
+// on a lifetime that is not positive.
+func WithTokenLifetime(d time.Duration) Option {
+	return func(c *config) {
+		if d <= 0 {
+			panic("fake: token lifetime must be positive")
+		}
+		c.tokenLifetime = d
+	}
 }

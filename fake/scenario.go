@@ -50,12 +50,13 @@ func (s *Server) fault(x *exchange) (err *api.Error, stop bool) {
 	return nil, false
 }
 
-// serveScenario serves r under the scenario: faults, journal, dropped
-// connections (panic(http.ErrAbortHandler): net/http closes the
-// connection, the in-memory transport returns an error).
-func (s *Server) serveScenario(w http.ResponseWriter, r *http.Request, id string) {
+// serveScenario serves r with serve (the VPCEP API's or IAM's) under the
+// scenario: faults, journal, dropped connections
+// (panic(http.ErrAbortHandler): net/http closes the connection, the
+// in-memory transport returns an error).
+func (s *Server) serveScenario(w http.ResponseWriter, r *http.Request, id string, serve func(*http.Request, *exchange) (int, any)) {
 	x := &exchange{req: scenario.Request{Method: r.Method, Path: r.URL.Path, Header: r.Header, Time: s.eng.Clock().Now()}}
-	status, v := s.serve(r, x)
+	status, v := serve(r, x)
 	dropped := x.out.Drop != ""
 	e := scenario.Entry{Time: x.req.Time, RequestID: id, Op: x.req.Op, Method: r.Method, Path: r.URL.Path,
 		Template: x.req.Template, Project: x.req.Project, Resource: x.req.Resource, Status: status,

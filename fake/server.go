@@ -44,7 +44,8 @@ type Server struct {
 	log     *slog.Logger
 	http    *httptest.Server
 	scn     *scenario.Scenario // nil: no faults, no journal
-	iam     *iam.Handler
+	auth    *iam.Authority
+	iam     *iam.Handler // IAM beside VPCEP, under /v3
 	control *control.Handler
 	initial Snapshot // the state Reset returns to
 }
@@ -69,7 +70,8 @@ func New(opts ...Option) *Server {
 			panic("fake: " + err.Error())
 		}
 	}
-	s.iam = &iam.Handler{Dir: s.eng, Region: s.eng.Region(), Now: s.eng.Clock().Now}
+	s.auth = &iam.Authority{Dir: s.eng, Now: s.eng.Clock().Now, Lifetime: c.tokenLifetime, NewID: s.eng.NewRequestID}
+	s.iam = &iam.Handler{Auth: s.auth, Region: s.eng.Region()}
 	s.control = &control.Handler{Fake: s}
 	s.initial = s.eng.Export()
 	return s
@@ -130,11 +132,17 @@ func (s *Server) Endpoint(projectID string) string { return s.URL + "/v1/" + pro
 // gracefully. It is what cmd/vpcepfake runs; ready, if not nil, receives
 // the bound address once the listener is open.
 func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net.Addr)) error {
+	return s.listenAndServe(ctx, addr, s, ready)
+}
+
+// listenAndServe serves h on addr until ctx is done, then shuts down
+// gracefully.
+func (s *Server) listenAndServe(ctx context.Context, addr string, h http.Handler, ready func(net.Addr)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{Handler: s, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
 		WriteTimeout: writeTimeout, IdleTimeout: idleTimeout, MaxHeaderBytes: maxHeaderBytes,
 		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
 	if ready != nil {

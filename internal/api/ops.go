@@ -58,5 +58,6 @@ var v1Ops = func() map[string]bool {
 	return m
 }()
 
-// KnownOp reports whether op is the id of a v1 operation of the spec.
-func KnownOp(op string) bool { return v1Ops[op] }
+// KnownOp reports whether op is the id of a v1 operation of the spec or
+// of an operation of the fake IAM (IAMOperations).
+func KnownOp(op string) bool { return v1Ops[op] || iamOps[op] }

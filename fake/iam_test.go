@@ -30,4 +30,3 @@ func TestIAMIssuedTokenAuthenticatesVPCEP(t *testing.T) {
 	assert.Equal(t, "p2p2p2p2", c.body["project_id"])
 	assert.Equal(t, "d2d2d2d2", c.body["domain_id"])
 }
-

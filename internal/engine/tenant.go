@@ -24,7 +24,8 @@ type Tenant struct {
 	ProjectName string `json:"project_name,omitempty"`
 	// AccessKey and SecretKey are AK/SK credentials: a request signed with
 	// AccessKey authenticates as this tenant, and its signature is checked
-	// when SecretKey is set.
+	// when SecretKey is set. Once any tenant has an AccessKey, requests
+	// signed by an AK no tenant has are refused.
 	AccessKey string `json:"access_key,omitempty"`
 	SecretKey string `json:"secret_key,omitempty"`
 }

@@ -23,7 +23,7 @@ const (
 	shutdownTimeout   = 5 * time.Second
 )
 
-// ServeHTTP answers one API request: route, authenticate, read the body,
+// ServeHTTP answers one API request: route, read the body, authenticate,
 // run the operation, encode the answer. Every response carries
 // X-Request-Id; every error is the documented envelope.
 //

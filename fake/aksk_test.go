@@ -29,23 +29,28 @@ func TestAKSKSignatures(t *testing.T) {
 		return srv
 	}
 	tampered := append(append([]string{}, huaweiList[:4]...), "Authorization: SDK-HMAC-SHA256 Access=HWAK, SignedHeaders=user-agent;x-project-id;x-sdk-date, Signature=00")
+	nobody := []string{"X-Project-Id: " + fake.DefaultProjectID, "X-Sdk-Date: 20261122T023108Z",
+		"Authorization: SDK-HMAC-SHA256 Access=NOBODY, SignedHeaders=x-project-id;x-sdk-date, Signature=00"}
 	for _, tc := range []struct {
 		name    string
+		method  string
 		srv     *fake.Server
 		path    string
 		headers []string
 		status  int
 	}{
-		{"valid signature", withKeys("HWAK", "huawei-secret"), huaweiListPath, huaweiList, 200},
-		{"wrong secret key", withKeys("HWAK", "another-secret"), huaweiListPath, huaweiList, 401},
-		{"tampered signature", withKeys("HWAK", "huawei-secret"), huaweiListPath, tampered, 401},
-		{"tampered query", withKeys("HWAK", "huawei-secret"), huaweiListPath + "&offset=1", huaweiList, 401},
-		{"AK without SK: not checked", withKeys("HWAK", ""), huaweiListPath, tampered, 200},
-		{"unknown AK: project header, not checked", withKeys("OTHER", "x"), huaweiListPath, tampered, 200},
+		{"issue 10: unknown AK deletes nothing", "DELETE", withKeys("HWAK", "huawei-secret"),
+			"/v1/" + fake.DefaultProjectID + "/vpc-endpoint-services/77777777-7777-4777-8777-777777777777", nobody, 401},
+		{"valid signature", "GET", withKeys("HWAK", "huawei-secret"), huaweiListPath, huaweiList, 200},
+		{"wrong secret key", "GET", withKeys("HWAK", "another-secret"), huaweiListPath, huaweiList, 401},
+		{"tampered signature", "GET", withKeys("HWAK", "huawei-secret"), huaweiListPath, tampered, 401},
+		{"tampered query", "GET", withKeys("HWAK", "huawei-secret"), huaweiListPath + "&offset=1", huaweiList, 401},
+		{"AK without SK: not checked", "GET", withKeys("HWAK", ""), huaweiListPath, tampered, 200},
+		{"unknown AK while keys are configured", "GET", withKeys("OTHER", "x"), huaweiListPath, tampered, 401},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			a := front(t, tc.srv, "GET", tc.path, "", tc.headers...)
+			a := front(t, tc.srv, tc.method, tc.path, "", tc.headers...)
 			assert.Equal(t, tc.status, a.status, a.raw)
 			if tc.status == 401 {
 				assert.Equal(t, "EndPoint.0003", a.body["error_code"])

@@ -1,56 +1,71 @@
 package fake
 
 import (
-	"net/http"
-	"strings"
-
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/internal/engine"
-	"github.com/seed42eb3344/vpcepfake/internal/iam"
 )
 
-// authenticate finds the tenant of a /v1 request (docs/vpcep-api.md §1.2). An IAM token
-// in X-Auth-Token names its tenant. Without one, a request signed the SDK
-// way (Authorization: SDK-HMAC-SHA256 … plus X-Sdk-Date, in the Huawei
-// "Access=AK" or the gophertelekomcloud "Credential=AK/…" form) is the
-// tenant whose AccessKey it names, with the signature checked when that
-// tenant has a SecretKey; a signature by an unknown AK is taken for the
-// project in X-Project-Id, unchecked. Missing or unknown credentials and a
-// wrong signature give 401 EndPoint.0003; a malformed path project 400
-// EndPoint.0014; credentials of another project 403 EndPoint.0004.
-func (s *Server) authenticate(c *call, pathProject string) (engine.Tenant, *api.Error) {
-	var (
-		t  engine.Tenant
-		ok bool
-		r  = c.r
-	)
-	if tok := r.Header.Get("X-Auth-Token"); tok != "" {
-		t, ok = s.eng.TenantByToken(tok)
-	} else if signed(r) {
-		t, ok = s.eng.TenantByAccessKey(iam.AccessKey(r.Header.Get("Authorization")))
-		if ok && t.SecretKey != "" {
-			body, err := c.readBody()
-			if err != nil {
-				return t, err
-			}
-			ok = iam.VerifySignature(r, body, t.SecretKey)
-		} else if !ok {
-			t, ok = s.eng.TenantByProject(r.Header.Get("X-Project-Id"))
-		}
+// authorize authenticates c's request (docs/vpcep-api.md §1.2) and keeps
+// its tenant in c; the caller's project must be the path project, the
+// route's first parameter. A malformed path project gives 400
+// EndPoint.0014, credentials of another project 403 EndPoint.0004.
+func (s *Server) authorize(c *call) *api.Error {
+	if err := s.identify(c); err != nil {
+		return err
 	}
 	switch {
-	case !ok:
-		return t, api.E0003
-	case !engine.ValidProjectID(pathProject):
-		return t, api.E0014
-	case t.ProjectID != pathProject:
-		return t, api.E0004
+	case !engine.ValidProjectID(c.params[0]):
+		return api.E0014
+	case c.tenant.ProjectID != c.params[0]:
+		return api.E0004
 	}
-	return t, nil
+	return nil
 }
 
-// signed reports whether r carries an SDK-HMAC-SHA256 signature, as both
-// the Huawei SDK and gophertelekomcloud in AK/SK mode send.
-func signed(r *http.Request) bool {
-	return strings.HasPrefix(r.Header.Get("Authorization"), "SDK-HMAC-SHA256 ") && r.Header.Get("X-Sdk-Date") != ""
+// identify authenticates c's request and keeps its tenant in c. Who is
+// calling is internal/iam's to say (iam.Authority: tokens, AK/SK
+// signatures, X-Project-Id). Missing, unknown or expired credentials and a
+// wrong signature give 401 EndPoint.0003.
+func (s *Server) identify(c *call) *api.Error {
+	t, known, err := s.auth.Caller(c.r, c.readBody)
+	switch {
+	case err != nil:
+		return err
+	case !known:
+		return api.E0003
+	}
+	c.tenant = t
+	return nil
+}
+
+// admit reads c's body, takes hold of the state (engine.HoldState) and
+// authenticates c with auth (nil: the route needs no credentials), then
+// applies the scenario's faults. It returns holding the state: the caller
+// releases it once the operation has run, so a reset or import waits for
+// authentication and operation alike, while a slow client's body holds up
+// nothing. A scenario's latency is waited out without holding the state;
+// a request that finds the state replaced afterwards authenticates again
+// against the new one. stop says the operation must not run: err is the
+// error to answer, nil for a connection dropped before it.
+func (s *Server) admit(c *call, x *exchange, auth func(*call) *api.Error) (err *api.Error, stop bool) {
+	_, _ = c.readBody() // its error is answered after authentication's
+	gen := s.eng.HoldState()
+	if auth != nil {
+		if err := auth(c); err != nil {
+			return err, true
+		}
+	}
+	if x.req.Project == "" {
+		x.req.Project = c.tenant.ProjectID
+	}
+	if s.scn == nil {
+		return nil, false
+	}
+	s.eng.ReleaseState() // never wait while holding the state
+	err, stop = s.fault(x)
+	if s.eng.HoldState() != gen && auth != nil && !stop {
+		err = auth(c) // the state was replaced meanwhile
+		stop = err != nil
+	}
+	return err, stop
 }

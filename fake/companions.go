@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
-	"github.com/seed42eb3344/vpcepfake/internal/engine"
 )
 
 // The companion APIs (VPC v1 with its v2.0 tags and v3 read, ELB v2.0
@@ -31,8 +30,8 @@ func (s *Server) ELBURL() string { return s.URL + strings.TrimSuffix(elbPrefix, 
 // operation id.
 var (
 	netRouter = newRouter(netRoutes)
-	netOps    = func() map[string]api.NetworkOp {
-		m := map[string]api.NetworkOp{}
+	netOps    = func() map[string]api.Operation {
+		m := map[string]api.Operation{}
 		for _, o := range api.NetworkOps {
 			m[o.ID] = o
 		}
@@ -75,21 +74,16 @@ func (s *Server) serveNet(r *http.Request, x *exchange, requestID string) (int, 
 	if hasProject {
 		x.req.Project = c.params[0]
 	}
-	t, err := s.netAuthenticate(c, hasProject)
-	if err != nil {
-		return s.netReject(r, rt.op, op.API, requestID, err)
+	auth := s.identify
+	if hasProject {
+		auth = s.authorize
 	}
-	c.tenant = t
-	if x.req.Project == "" {
-		x.req.Project = t.ProjectID
-	}
-	if s.scn != nil {
-		if err, stop := s.fault(x); stop {
-			if err == nil {
-				return 0, nil
-			}
-			return s.netReject(r, rt.op, op.API, requestID, err)
+	defer s.eng.ReleaseState()
+	if err, stop := s.admit(c, x, auth); stop {
+		if err == nil {
+			return 0, nil
 		}
+		return s.netReject(r, rt.op, op.API, requestID, err)
 	}
 	if _, err := c.readBody(); err != nil {
 		return s.netReject(r, rt.op, op.API, requestID, err)
@@ -102,20 +96,6 @@ func (s *Server) serveNet(r *http.Request, x *exchange, requestID string) (int, 
 		return rt.status, nil
 	}
 	return rt.status, v
-}
-
-// netAuthenticate finds the caller as VPCEP's authenticate does. The
-// project is the path's first parameter; the ELB load balancer paths have
-// none, so any caller with valid credentials is its own project.
-func (s *Server) netAuthenticate(c *call, hasProject bool) (engine.Tenant, *api.Error) {
-	if hasProject {
-		return s.authenticate(c, c.params[0])
-	}
-	t, err := s.authenticate(c, "")
-	if err == api.E0014 { // credentials fine, only the (absent) path project is "malformed"
-		err = nil
-	}
-	return t, err
 }
 
 // netAuthErrors maps the VPCEP errors of authentication and body reading

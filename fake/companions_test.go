@@ -40,7 +40,7 @@ func TestCompanionRoutesAreTheOperationData(t *testing.T) {
 	t.Parallel()
 	srv := fake.NewTest(t)
 	param := regexp.MustCompile(`\{[a-z_]+\}`)
-	byID := map[string]api.NetworkOp{}
+	byID := map[string]api.Operation{}
 	for _, o := range api.NetworkOps {
 		byID[o.ID] = o
 	}

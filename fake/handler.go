@@ -24,7 +24,7 @@ const (
 	shutdownTimeout   = 5 * time.Second
 )
 
-// ServeHTTP answers one API request: route, authenticate, read the body,
+// ServeHTTP answers one API request: route, read the body, authenticate,
 // run the operation, encode the answer. Every response carries
 // X-Request-Id; every error is the documented envelope.
 //
@@ -38,7 +38,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	switch p := r.URL.Path; {
 	case strings.HasPrefix(p, iam.Prefix) || p == iam.Path:
-		s.iam.ServeHTTP(w, r)
+		s.serveIAM(w, r, s.iam)
 		return
 	case strings.HasPrefix(p, control.Prefix) || p == "/_fake":
 		s.control.ServeHTTP(w, r)
@@ -46,7 +46,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	id := s.eng.NewRequestID()
 	w.Header()["X-Request-Id"] = []string{id}
-	s.serveJournaled(w, r, id)
+	s.serveJournaled(w, r, id, s.dispatch)
 }
 
 // dispatch runs r as a companion request (serveNet) or a VPCEP one
@@ -59,8 +59,8 @@ func (s *Server) dispatch(r *http.Request, x *exchange, requestID string) (int, 
 }
 
 // serve runs r and returns the status and the value to encode (nil for no
-// body). x collects what the journal and the scenario need; the scenario's
-// fault rules, if any, run after authentication, before the operation.
+// body). x collects what the journal and the scenario need; authentication,
+// the scenario's fault rules and the operation run as admit says.
 func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
 	c := &call{r: r}
 	rt, n, ok := s.router.match(r.Method, r.URL.EscapedPath(), &c.pbuf)
@@ -68,22 +68,17 @@ func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
 		return s.reject(r, "", api.E0005)
 	}
 	c.op, c.params = rt.op, c.pbuf[:n]
-	params := c.params
-	x.route(s.router.templates[rt], rt, params)
+	x.route(s.router.templates[rt], rt, c.params)
+	var auth func(*call) *api.Error
 	if len(rt.segs) > 0 && rt.segs[0] == "v1" {
-		t, err := s.authenticate(c, params[0])
-		if err != nil {
-			return s.reject(r, rt.op, err)
-		}
-		c.tenant = t
+		auth = s.authorize
 	}
-	if s.scn != nil {
-		if err, stop := s.fault(x); stop {
-			if err == nil {
-				return 0, nil
-			}
-			return s.reject(r, rt.op, err)
+	defer s.eng.ReleaseState()
+	if err, stop := s.admit(c, x, auth); stop {
+		if err == nil {
+			return 0, nil
 		}
+		return s.reject(r, rt.op, err)
 	}
 	if _, err := c.readBody(); err != nil {
 		return s.reject(r, rt.op, err)

@@ -1,13 +1,15 @@
 package fake_test
 
 import (
+	"encoding/json"
+	"net/http"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // iamTenant is a second account with its own login and a named project.
@@ -17,92 +19,6 @@ var iamTenant = fake.Tenant{DomainID: "d2d2d2d2", ProjectID: "p2p2p2p2", Token: 
 func passwordLogin(user, password, domain, scope string) string {
 	return `{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"` + user +
 		`","password":"` + password + `","domain":{"name":"` + domain + `"}}}}` + scope + `}}`
-}
-
-func TestIAMPasswordLogin(t *testing.T) {
-	t.Parallel()
-	srv := fake.NewTest(t, fake.WithTenants(iamTenant))
-	for _, tc := range []struct {
-		name, body, wantToken, wantProject, wantDomain string
-	}{
-		{"default tenant, project by name", passwordLogin("fake-user", "fake-password", "fake-domain",
-			`,"scope":{"project":{"name":"eu-de","domain":{"name":"fake-domain"}}}`), fake.DefaultToken, fake.DefaultProjectID, ""},
-		{"project by id", passwordLogin("alice", "secret", "other-domain", `,"scope":{"project":{"id":"p2p2p2p2"}}`),
-			"tok-2", "p2p2p2p2", ""},
-		{"named project", passwordLogin("alice", "secret", "other-domain",
-			`,"scope":{"project":{"name":"eu-de_alice","domain":{"id":"d2d2d2d2"}}}`), "tok-2", "p2p2p2p2", ""},
-		{"domain scope", passwordLogin("fake-user", "fake-password", "fake-domain", `,"scope":{"domain":{"name":"fake-domain"}}`),
-			fake.DefaultToken, "", fake.DefaultDomainID},
-		{"no scope", passwordLogin("alice", "secret", "other-domain", ""), "tok-2", "p2p2p2p2", ""},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			a := front(t, srv, "POST", "/v3/auth/tokens", tc.body)
-			require.Equal(t, 201, a.status, a.raw)
-			assert.Equal(t, tc.wantToken, a.header.Get("X-Subject-Token"))
-			tok := a.body["token"]
-			if tc.wantProject != "" {
-				assert.Equal(t, tc.wantProject, dig(tok, "project", "id"))
-				assert.Equal(t, srv.URL+"/v1/"+tc.wantProject, dig(tok, "catalog", 0, "endpoints", 0, "url"))
-			} else {
-				assert.Equal(t, tc.wantDomain, dig(tok, "domain", "id"))
-				assert.Nil(t, dig(tok, "project"))
-			}
-			assert.Equal(t, "vpcep", dig(tok, "catalog", 0, "type"))
-			assert.Equal(t, "public", dig(tok, "catalog", 0, "endpoints", 0, "interface"))
-			assert.Equal(t, "eu-de", dig(tok, "catalog", 0, "endpoints", 0, "region"))
-			_, err := time.Parse(time.RFC3339, dig(tok, "expires_at").(string))
-			assert.NoError(t, err)
-			assert.NotEmpty(t, dig(tok, "user", "id"))
-		})
-	}
-}
-
-func TestIAMLoginRejected(t *testing.T) {
-	t.Parallel()
-	srv := fake.NewTest(t, fake.WithTenants(iamTenant))
-	for _, tc := range []struct {
-		name, body string
-		status     int
-	}{
-		{"wrong password", passwordLogin("fake-user", "nope", "fake-domain", ""), 401},
-		{"unknown user", passwordLogin("bob", "fake-password", "fake-domain", ""), 401},
-		{"wrong domain", passwordLogin("alice", "secret", "fake-domain", ""), 401},
-		{"project of another account", passwordLogin("alice", "secret", "other-domain",
-			`,"scope":{"project":{"id":"`+fake.DefaultProjectID+`"}}`), 401},
-		{"unknown project name", passwordLogin("fake-user", "fake-password", "fake-domain",
-			`,"scope":{"project":{"name":"eu-nl","domain":{"name":"fake-domain"}}}`), 401},
-		{"unknown token", `{"auth":{"identity":{"methods":["token"],"token":{"id":"nope"}}}}`, 401},
-		{"no identity", `{"auth":{"identity":{"methods":[]}}}`, 400},
-		{"not JSON", `{`, 400},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			a := front(t, srv, "POST", "/v3/auth/tokens", tc.body)
-			assert.Equal(t, tc.status, a.status, a.raw)
-			assert.Empty(t, a.header.Get("X-Subject-Token"))
-			assert.EqualValues(t, tc.status, dig(a.body, "error", "code"))
-		})
-	}
-}
-
-func TestIAMTokenMethodAndValidation(t *testing.T) {
-	t.Parallel()
-	srv := fake.NewTest(t, fake.WithTenants(iamTenant))
-	a := front(t, srv, "POST", "/v3/auth/tokens",
-		`{"auth":{"identity":{"methods":["token"],"token":{"id":"tok-2"}},"scope":{"project":{"id":"p2p2p2p2"}}}}`)
-	require.Equal(t, 201, a.status, a.raw)
-	assert.Equal(t, "tok-2", a.header.Get("X-Subject-Token"))
-
-	a = front(t, srv, "GET", "/v3/auth/tokens", "", "X-Auth-Token: tok-2", "X-Subject-Token: "+fake.DefaultToken)
-	require.Equal(t, 200, a.status, a.raw)
-	assert.Equal(t, fake.DefaultToken, a.header.Get("X-Subject-Token"), "the subject token is echoed")
-	assert.Equal(t, fake.DefaultProjectID, dig(a.body, "token", "project", "id"))
-
-	a = front(t, srv, "GET", "/v3/auth/tokens", "", "X-Auth-Token: nope", "X-Subject-Token: tok-2")
-	assert.Equal(t, 401, a.status)
-	a = front(t, srv, "GET", "/v3/auth/tokens", "", "X-Auth-Token: tok-2", "X-Subject-Token: nope")
-	assert.Equal(t, 404, a.status)
 }
 
 func TestIAMIssuedTokenAuthenticatesVPCEP(t *testing.T) {
@@ -118,49 +34,86 @@ func TestIAMIssuedTokenAuthenticatesVPCEP(t *testing.T) {
 	assert.Equal(t, "d2d2d2d2", c.body["domain_id"])
 }
 
-func TestIAMDirectory(t *testing.T) {
+// IAM requests go through the scenario like VPCEP ones: rules match them
+// by their Keystone operation ids and fail them in Keystone's shape, and
+// the journal records them. A token that expires mid-test gets 401; the
+// client logs in again and continues.
+func TestIAMUnderScenario(t *testing.T) {
 	t.Parallel()
-	srv := fake.NewTest(t, fake.WithTenants(iamTenant))
-	signed := "Authorization: SDK-HMAC-SHA256 Access=AK, SignedHeaders=x-sdk-date, Signature=00"
-	for _, tc := range []struct {
-		name, path string
-		headers    []string
-		status     int
-		check      func(t *testing.T, body map[string]any)
-	}{
-		{"projects by name", "/v3/projects?name=eu-de", []string{signed}, 200, func(t *testing.T, b map[string]any) {
-			assert.Len(t, b["projects"], 1)
-			assert.Equal(t, fake.DefaultProjectID, dig(b, "projects", 0, "id"))
-			assert.Equal(t, fake.DefaultDomainID, dig(b, "projects", 0, "domain_id"))
-		}},
-		{"projects of the caller's domain", "/v3/projects", []string{"X-Auth-Token: tok-2"}, 200, func(t *testing.T, b map[string]any) {
-			assert.Len(t, b["projects"], 1)
-			assert.Equal(t, "eu-de_alice", dig(b, "projects", 0, "name"))
-		}},
-		{"domains by name", "/v3/auth/domains?name=other-domain", []string{signed}, 200, func(t *testing.T, b map[string]any) {
-			assert.Len(t, b["domains"], 1)
-			assert.Equal(t, "d2d2d2d2", dig(b, "domains", 0, "id"))
-		}},
-		{"catalog of the signed project", "/v3/auth/catalog", []string{signed, "X-Project-Id: p2p2p2p2"}, 200, func(t *testing.T, b map[string]any) {
-			assert.Equal(t, srv.URL+"/v1/p2p2p2p2", dig(b, "catalog", 0, "endpoints", 0, "url"))
-		}},
-		{"catalog by token", "/v3/auth/catalog", []string{"X-Auth-Token: " + fake.DefaultToken}, 200, func(t *testing.T, b map[string]any) {
-			assert.Equal(t, srv.URL+"/v1/"+fake.DefaultProjectID, dig(b, "catalog", 0, "endpoints", 0, "url"))
-		}},
-		{"catalog without credentials", "/v3/auth/catalog", nil, 401, nil},
-		{"version discovery", "/v3", nil, 200, func(t *testing.T, b map[string]any) {
-			assert.Equal(t, "v3.0", dig(b, "version", "id"))
-			assert.Equal(t, srv.URL+"/v3/", dig(b, "version", "links", 0, "href"))
-		}},
-		{"unknown path", "/v3/users", nil, 404, nil},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			a := front(t, srv, "GET", tc.path, "", tc.headers...)
-			require.Equal(t, tc.status, a.status, a.raw)
-			if tc.check != nil {
-				tc.check(t, a.body)
-			}
-		})
+	mock := newMock()
+	scn := scenario.New()
+	require.NoError(t, scn.Add(scenario.Rule{Name: "iam down", Match: scenario.Match{Op: "KeystoneCreateUserTokenByPassword"},
+		Trigger: scenario.Nth(1), Effect: scenario.Throttle(3)}))
+	srv := fake.NewTest(t, fake.WithClock(mock), fake.WithScenario(scn))
+	body := passwordLogin(fake.DefaultUserName, fake.DefaultPassword, fake.DefaultDomainName, "")
+
+	a := front(t, srv, "POST", "/v3/auth/tokens", body)
+	require.Equal(t, 429, a.status, a.raw)
+	assert.EqualValues(t, 429, dig(a.body, "error", "code"), "Keystone's error shape")
+	assert.Equal(t, "3", a.header.Get("Retry-After"))
+	assert.Empty(t, a.header.Get("X-Subject-Token"))
+
+	a = front(t, srv, "POST", "/v3/auth/tokens", body)
+	require.Equal(t, 201, a.status, a.raw)
+	token := a.header.Get("X-Subject-Token")
+	list := func(tok string) answer {
+		return front(t, srv, "GET", "/v1/"+fake.DefaultProjectID+services, "", "X-Auth-Token: "+tok)
 	}
+	assert.Equal(t, 200, list(token).status)
+	mock.Add(fake.DefaultTokenLifetime)
+	expired := list(token)
+	assert.Equal(t, 401, expired.status)
+	assert.Equal(t, "EndPoint.0003", expired.body["error_code"])
+	a = front(t, srv, "POST", "/v3/auth/tokens", body)
+	require.Equal(t, 201, a.status, a.raw)
+	assert.NotEqual(t, token, a.header.Get("X-Subject-Token"), "a fresh token")
+	assert.Equal(t, 200, list(a.header.Get("X-Subject-Token")).status)
+
+	assert.Equal(t, 3, scn.Count(scenario.Query{Op: "KeystoneCreateUserTokenByPassword", Template: "/v3/auth/tokens"}))
+	assert.Equal(t, 1, scn.Count(scenario.Query{Op: "KeystoneCreateUserTokenByPassword", Status: 429, Rule: "iam down"}))
+	assert.Equal(t, 1, scn.Count(scenario.Query{Op: "ListEndpointService", Status: 401, ErrorCode: "EndPoint.0003"}))
+	assert.Equal(t, 0, scn.Count(scenario.Query{Op: "KeystoneValidateToken"}))
+}
+
+// IAMHandler serves IAM alone: Keystone's discovery at "/", and a catalog
+// that names the VPCEP listener; the server's own "/" stays VPCEP's.
+func TestIAMHandlerAlone(t *testing.T) {
+	t.Parallel()
+	srv := fake.NewTest(t)
+	c := fake.ClientFor(srv.IAMHandler("http://vpcep.example:8780"))
+	get := func(c *http.Client, url string, out any) int {
+		resp, err := c.Get(url)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(out))
+		return resp.StatusCode
+	}
+	var versions struct {
+		Versions struct {
+			Values []struct {
+				ID, Status string
+				Links      []struct{ Href, Rel string }
+			}
+		}
+	}
+	require.Equal(t, 200, get(c, "http://iam.example:5000/", &versions))
+	require.Len(t, versions.Versions.Values, 1)
+	v := versions.Versions.Values[0]
+	assert.Equal(t, "v3.0", v.ID)
+	assert.Equal(t, "stable", v.Status)
+	assert.Equal(t, "http://iam.example:5000/v3/", v.Links[0].Href)
+
+	var catalog map[string]any
+	req, _ := http.NewRequest("GET", "http://iam.example:5000/v3/auth/catalog", nil)
+	req.Header.Set("X-Auth-Token", fake.DefaultToken)
+	resp, err := c.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&catalog))
+	assert.Equal(t, "http://vpcep.example:8780/v1/"+fake.DefaultProjectID, dig(catalog, "catalog", 0, "endpoints", 0, "url"))
+	assert.Equal(t, "http://iam.example:5000/v3", dig(catalog, "catalog", 1, "endpoints", 0, "url"))
+
+	var vpcep map[string]any
+	require.Equal(t, 200, get(srv.Client(), srv.URL+"/", &vpcep))
+	assert.Equal(t, "v1", dig(vpcep, "versions", 0, "id"), "the API's own root is VPCEP's")
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/benbjohnson/clock"
 
 	"github.com/seed42eb3344/vpcepfake/internal/engine"
+	"github.com/seed42eb3344/vpcepfake/internal/iam"
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
@@ -204,6 +205,7 @@ type config struct {
 	controlToken  string
 	maxConns      int
 	idleTimeout   time.Duration
+	tokenLifetime time.Duration
 }
 
 // WithClock sets the clock every timestamp and transition uses; pass
@@ -267,5 +269,23 @@ func WithPublicServices(ps ...PublicService) Option {
 		for _, p := range ps {
 			c.engine.PublicServices = append(c.engine.PublicServices, engine.PublicService(p))
 		}
+	}
+}
+
+// DefaultTokenLifetime is how long a token issued by an IAM login is
+// valid: 24 hours, as on OTC.
+const DefaultTokenLifetime = iam.DefaultTokenLifetime
+
+// WithTokenLifetime sets how long a token issued by an IAM login (POST
+// /v3/auth/tokens) is valid on the server's clock (default
+// DefaultTokenLifetime); a request with an expired token gets 401
+// EndPoint.0003. The tenants' configured tokens never expire. New panics
+// on a lifetime that is not positive.
+func WithTokenLifetime(d time.Duration) Option {
+	return func(c *config) {
+		if d <= 0 {
+			panic("fake: token lifetime must be positive")
+		}
+		c.tokenLifetime = d
 	}
 }

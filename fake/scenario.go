@@ -50,13 +50,13 @@ func (s *Server) fault(x *exchange) (err *api.Error, stop bool) {
 	return nil, false
 }
 
-// serveJournaled serves r and records it in the journal; under a scenario
-// also its faults and dropped connections (panic(http.ErrAbortHandler):
-// net/http closes the connection, the in-memory transport returns an
-// error).
-func (s *Server) serveJournaled(w http.ResponseWriter, r *http.Request, id string) {
+// serveJournaled serves r with serve (the VPCEP API's, the companions' or
+// IAM's) and records it in the journal; under a scenario also its faults
+// and dropped connections (panic(http.ErrAbortHandler): net/http closes the
+// connection, the in-memory transport returns an error).
+func (s *Server) serveJournaled(w http.ResponseWriter, r *http.Request, id string, serve func(*http.Request, *exchange, string) (int, any)) {
 	x := &exchange{req: scenario.Request{Method: r.Method, Path: r.URL.Path, Header: r.Header, Time: s.eng.Clock().Now()}}
-	status, v := s.dispatch(r, x, id)
+	status, v := serve(r, x, id)
 	dropped := x.out.Drop != ""
 	e := scenario.Entry{Time: x.req.Time, RequestID: id, Op: x.req.Op, Method: r.Method, Path: r.URL.Path,
 		Template: x.req.Template, Project: x.req.Project, Resource: x.req.Resource, Status: status,

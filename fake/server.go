@@ -51,7 +51,8 @@ type Server struct {
 	http    *httptest.Server
 	scn     *scenario.Scenario // nil: no faults
 	journal *scenario.Journal  // the scenario's, when there is one
-	iam     *iam.Handler
+	auth    *iam.Authority
+	iam     *iam.Handler // IAM beside VPCEP, under /v3
 	control *control.Handler
 	initial engine.Snapshot // the state Reset returns to
 	limits  limits          // of ListenAndServe
@@ -87,7 +88,8 @@ func New(opts ...Option) *Server {
 			panic("fake: " + err.Error())
 		}
 	}
-	s.iam = &iam.Handler{Dir: s.eng, Region: s.eng.Region(), Now: s.eng.Clock().Now}
+	s.auth = &iam.Authority{Dir: s.eng, Now: s.eng.Clock().Now, Lifetime: c.tokenLifetime, NewID: s.eng.NewRequestID}
+	s.iam = &iam.Handler{Auth: s.auth, Region: s.eng.Region()}
 	s.control = &control.Handler{Fake: controlFake{s}, Version: Version,
 		Guard: control.Guard{Hosts: append(c.allowedHosts, memHost), Token: c.controlToken}}
 	s.initial = s.eng.Export()
@@ -164,12 +166,18 @@ func (s *Server) Endpoint(projectID string) string { return s.ProjectURL(project
 // once the listener is open. WithMaxConnections and WithIdleTimeout bound
 // its connections.
 func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net.Addr)) error {
+	return s.listenAndServe(ctx, addr, s, ready)
+}
+
+// listenAndServe serves h on addr until ctx is done, then shuts down
+// gracefully.
+func (s *Server) listenAndServe(ctx context.Context, addr string, h http.Handler, ready func(net.Addr)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
 	lim := newConnLimiter(ln, s.limits.maxConns)
-	hs := &http.Server{Handler: s, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
 		WriteTimeout: writeTimeout, IdleTimeout: s.limits.idleTimeout, MaxHeaderBytes: netHeaderBytes,
 		ConnState: lim.track, ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
 	if ready != nil {

@@ -116,6 +116,29 @@ const (
 	OpBatchLoadBalancerTagAction = "BatchLoadBalancerTagAction"
 )
 
+// Operation ids: the operations of the fake IAM (/v3), named as in the IAM API reference.
+// Match.Op and the journal name operations by them.
+const (
+	// OpKeystoneListVersions is GET /.
+	OpKeystoneListVersions = "KeystoneListVersions"
+	// OpKeystoneShowVersion is GET /v3.
+	OpKeystoneShowVersion = "KeystoneShowVersion"
+	// OpKeystoneCreateUserTokenByPassword is POST /v3/auth/tokens.
+	OpKeystoneCreateUserTokenByPassword = "KeystoneCreateUserTokenByPassword"
+	// OpKeystoneCreateScopedToken is POST /v3/auth/tokens.
+	OpKeystoneCreateScopedToken = "KeystoneCreateScopedToken"
+	// OpKeystoneValidateToken is GET /v3/auth/tokens.
+	OpKeystoneValidateToken = "KeystoneValidateToken"
+	// OpKeystoneListProjects is GET /v3/projects.
+	OpKeystoneListProjects = "KeystoneListProjects"
+	// OpKeystoneListAuthProjects is GET /v3/auth/projects.
+	OpKeystoneListAuthProjects = "KeystoneListAuthProjects"
+	// OpKeystoneListAuthDomains is GET /v3/auth/domains.
+	OpKeystoneListAuthDomains = "KeystoneListAuthDomains"
+	// OpKeystoneShowCatalog is GET /v3/auth/catalog.
+	OpKeystoneShowCatalog = "KeystoneShowCatalog"
+)
+
 // operations are the ids above, sorted.
 var operations = []string{
 	OpAcceptOrRejectEndpoint,
@@ -137,6 +160,15 @@ var operations = []string{
 	OpDeleteLoadBalancer,
 	OpDeleteSubnet,
 	OpDeleteVpc,
+	OpKeystoneCreateScopedToken,
+	OpKeystoneCreateUserTokenByPassword,
+	OpKeystoneListAuthDomains,
+	OpKeystoneListAuthProjects,
+	OpKeystoneListProjects,
+	OpKeystoneListVersions,
+	OpKeystoneShowCatalog,
+	OpKeystoneShowVersion,
+	OpKeystoneValidateToken,
 	OpListEndpointInfoDetails,
 	OpListEndpointService,
 	OpListEndpoints,

@@ -76,6 +76,8 @@ type options struct {
 	realistic, manualClock, showVersion bool
 	reads                               int
 	delays                              fake.Delays
+	iamAddr                             string
+	tokenLifetime                       time.Duration
 	control                             controlFlags
 }
 
@@ -138,6 +140,8 @@ func parse(args []string, getenv func(string) string, stderr io.Writer) (*option
 	fs.StringVar(&t.ProjectName, "project-name", "", "IAM project name of the default tenant (default: the region)")
 	fs.StringVar(&t.AccessKey, "access-key", "", "AK of the default tenant: AK/SK requests with it authenticate as the default tenant")
 	fs.StringVar(&t.SecretKey, "secret-key", "", "SK of the default tenant: with -access-key, signatures are verified")
+	fs.StringVar(&o.iamAddr, "iam-addr", "", "also serve IAM alone on this address, with Keystone version discovery at / (for an auth_url without /v3)")
+	fs.DurationVar(&o.tokenLifetime, "token-lifetime", fake.DefaultTokenLifetime, "lifetime of tokens issued by IAM logins, on the fake's clock (the tenant's -token never expires)")
 	fs.Uint64Var(&o.seed, "seed", 0, "seed for reproducible ids (0: random)")
 	fs.StringVar(&o.logLevel, "log-level", "warn", "log level: debug, info, warn or error")
 	fs.StringVar(&o.fixtures, "fixtures", "", "state file to load at start-up (the JSON of GET /_fake/state)")
@@ -182,6 +186,9 @@ func parse(args []string, getenv func(string) string, stderr io.Writer) (*option
 	if err := o.control.check(); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
+	if o.tokenLifetime <= 0 {
+		return nil, fmt.Errorf("%w: -token-lifetime must be positive", errUsage)
+	}
 	return o, nil
 }
 
@@ -215,6 +222,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fake.WithDelays(o.delays),
 		fake.WithSeed(o.seed),
 		fake.WithLogger(log),
+		fake.WithTokenLifetime(o.tokenLifetime),
 	}
 	opts = append(opts, o.control.options()...)
 	if o.manualClock {
@@ -233,14 +241,53 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			return err
 		}
 	}
-	err = srv.ListenAndServe(ctx, o.addr, func(a net.Addr) {
-		announce(stdout, "http://"+a.String(), o)
-		warnExposed(stderr, a)
-	})
+	if o.iamAddr == "" {
+		err = srv.ListenAndServe(ctx, o.addr, func(a net.Addr) {
+			announce(stdout, "http://"+a.String(), "", o)
+			warnExposed(stderr, a)
+		})
+	} else {
+		err = serveWithIAM(ctx, srv, o, stdout, stderr)
+	}
 	if err == nil {
 		log.Info("vpcepfake stopped")
 	}
 	return err
+}
+
+// serveWithIAM serves the API on o.addr and IAM alone on o.iamAddr until
+// ctx is done or either fails, and returns the first error.
+func serveWithIAM(ctx context.Context, srv *fake.Server, o *options, stdout, stderr io.Writer) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	api := make(chan string, 1)
+	errc := make(chan error, 2)
+	go func() {
+		errc <- srv.ListenAndServe(ctx, o.addr, func(a net.Addr) {
+			warnExposed(stderr, a)
+			api <- "http://" + a.String()
+		})
+	}()
+	var url string
+	select {
+	case url = <-api:
+	case err := <-errc: // failed to listen, or opened and already shut down
+		select {
+		case url = <-api:
+			errc <- err
+		default:
+			return err
+		}
+	}
+	go func() {
+		errc <- srv.ListenAndServeIAM(ctx, o.iamAddr, url, func(a net.Addr) { announce(stdout, url, "http://"+a.String(), o) })
+	}()
+	first := <-errc
+	cancel()
+	if second := <-errc; first == nil {
+		return second
+	}
+	return first
 }
 
 // loadScenario reads the scenario file, if any; without one the server
@@ -280,19 +327,35 @@ func loadFixtures(srv *fake.Server, path string) error {
 }
 
 // announce prints where the server listens and how to reach it; the first
-// line is stable for scripts: "vpcepfake listening on <url>".
-func announce(w io.Writer, url string, o *options) {
+// line is stable for scripts: "vpcepfake listening on <url>". iamURL is
+// IAM's own listener, "" for none.
+func announce(w io.Writer, url, iamURL string, o *options) {
 	t := o.tenant
 	fmt.Fprintf(w, "vpcepfake listening on %s\n", url)
 	fmt.Fprintf(w, "  endpoint:   %s/v1/%s/\n", url, t.ProjectID)
 	fmt.Fprintf(w, "  project_id: %s\n", t.ProjectID)
 	fmt.Fprintf(w, "  domain_id:  %s\n", t.DomainID)
 	fmt.Fprintf(w, "  token:      %s   (send as X-Auth-Token)\n", t.Token)
-	fmt.Fprintf(w, "  auth_url:   %s/v3   (user %s, password %s, domain %s)\n", url, t.UserName, t.Password, t.DomainName)
+	fmt.Fprintf(w, "  auth_url:   %s/v3   (user %s, password %s, domain %s; tokens last %s)\n", url, t.UserName, t.Password, t.DomainName, o.tokenLifetime)
+	if iamURL != "" {
+		fmt.Fprintf(w, "  iam:        %s   (IAM alone: auth_url with or without /v3)\n", iamURL)
+	}
+	fmt.Fprintf(w, "  aksk:       %s\n", akskMode(t))
 	fmt.Fprintf(w, "  dashboard:  %s/_fake/\n", url)
 	if o.control.token != "" {
 		fmt.Fprintf(w, "  control:    %s/_fake/ needs Authorization: Bearer <the -control-token>\n", url)
 	}
+}
+
+// akskMode says how AK/SK-signed requests are checked.
+func akskMode(t fake.Tenant) string {
+	switch {
+	case t.AccessKey == "":
+		return "zero-config: NO signature is checked; a signed request acts for the project in X-Project-Id (set -access-key and -secret-key to verify)"
+	case t.SecretKey == "":
+		return "AK " + t.AccessKey + " identifies the default tenant, its signatures are NOT verified (no -secret-key); other AKs are refused"
+	}
+	return "AK " + t.AccessKey + ", signatures verified over the body; other AKs are refused"
 }
 
 // warnExposed warns loudly when the server listens beyond loopback: anyone

@@ -78,6 +78,9 @@ type Engine struct {
 	clk clock.Clock
 	ids *idSource
 
+	gate sync.RWMutex // held shared by requests, exclusively by Import and Reset
+	gen  uint64       // the state's generation: Import and Reset increment it
+
 	tmu     sync.RWMutex
 	tenants map[string]*Tenant // by project id
 	tokens  map[string]*Tenant

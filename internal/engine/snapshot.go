@@ -184,6 +184,8 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	if snap.Version != SnapshotVersion {
 		return fmt.Errorf("snapshot version %d, want %d", snap.Version, SnapshotVersion)
 	}
+	e.gate.Lock() // wait for the requests that hold the state
+	defer e.gate.Unlock()
 	now := e.peek() // a failed load changes nothing, not even what is due
 	defer e.mu.Unlock()
 	e.tmu.Lock() // always after mu, as in Export
@@ -243,6 +245,7 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	e.eps, e.ips, e.ipNext = n.eps, n.ips, n.ipNext
 	e.net, e.nets = n.net, n.nets
 	e.timeline, e.seq, e.marker = n.timeline, n.seq, n.marker
+	e.gen++
 	return nil
 }
 

@@ -26,7 +26,8 @@ type Tenant struct {
 	ProjectName string `json:"project_name,omitempty"`
 	// AccessKey and SecretKey are AK/SK credentials: a request signed with
 	// AccessKey authenticates as this tenant, and its signature is checked
-	// when SecretKey is set.
+	// when SecretKey is set. Once any tenant has an AccessKey, requests
+	// signed by an AK no tenant has are refused.
 	AccessKey string `json:"access_key,omitempty"`
 	SecretKey string `json:"secret_key,omitempty"`
 }
@@ -95,17 +96,25 @@ func (e *Engine) putTenant(t Tenant) {
 
 // TenantByAccessKey returns the tenant whose AK/SK access key is ak.
 func (e *Engine) TenantByAccessKey(ak string) (Tenant, bool) {
-	return e.tenantIn(e.keys, ak)
+	return e.tenantIn(func() map[string]*Tenant { return e.keys }, ak)
 }
 
 // TenantByToken returns the tenant the IAM token authenticates.
 func (e *Engine) TenantByToken(token string) (Tenant, bool) {
-	return e.tenantIn(e.tokens, token)
+	return e.tenantIn(func() map[string]*Tenant { return e.tokens }, token)
 }
 
 // TenantByProject returns the tenant that owns project id.
 func (e *Engine) TenantByProject(id string) (Tenant, bool) {
-	return e.tenantIn(e.tenants, id)
+	return e.tenantIn(func() map[string]*Tenant { return e.tenants }, id)
+}
+
+// HasAccessKeys reports whether any tenant has an AK/SK access key: then
+// a signed request must name one of them.
+func (e *Engine) HasAccessKeys() bool {
+	e.tmu.RLock()
+	defer e.tmu.RUnlock()
+	return len(e.keys) > 0
 }
 
 // Tenants returns every tenant, ordered by project id.
@@ -120,11 +129,12 @@ func (e *Engine) Tenants() []Tenant {
 	return out
 }
 
-// tenantIn looks key up in one of the tenant indexes.
-func (e *Engine) tenantIn(index map[string]*Tenant, key string) (Tenant, bool) {
+// tenantIn looks key up in one of the tenant indexes, which index returns:
+// Import and Reset replace the indexes, so they are read under the lock.
+func (e *Engine) tenantIn(index func() map[string]*Tenant, key string) (Tenant, bool) {
 	e.tmu.RLock()
 	defer e.tmu.RUnlock()
-	t, ok := index[key]
+	t, ok := index()[key]
 	if !ok {
 		return Tenant{}, false
 	}

@@ -1,6 +1,8 @@
 package iam
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -66,16 +68,22 @@ func TestVerifySignatureOfRealSDKs(t *testing.T) {
 				return r, body
 			}
 			r, body := build(nil)
-			assert.True(t, VerifySignature(r, []byte(body), v.sk), "the SDK's own signature")
-			assert.False(t, VerifySignature(r, []byte(body), "wrong"), "another secret key")
+			assert.True(t, verifies(r, []byte(body), v.sk), "the SDK's own signature")
+			assert.False(t, verifies(r, []byte(body), "wrong"), "another secret key")
 			r, body = build(func(map[string]string) string { return v.body + " " })
-			assert.False(t, VerifySignature(r, []byte(body), v.sk), "a changed body")
+			assert.False(t, verifies(r, []byte(body), v.sk), "a changed body")
 			r, body = build(func(h map[string]string) string { h["X-Sdk-Date"] = "20261122T000000Z"; return v.body })
-			assert.False(t, VerifySignature(r, []byte(body), v.sk), "a changed signed header")
+			assert.False(t, verifies(r, []byte(body), v.sk), "a changed signed header")
 			r, body = build(func(h map[string]string) string { h["Authorization"] = "SDK-HMAC-SHA256 Access=HWAK"; return v.body })
-			assert.False(t, VerifySignature(r, []byte(body), v.sk), "no signature")
+			assert.False(t, verifies(r, []byte(body), v.sk), "no signature")
 		})
 	}
+}
+
+// verifies parses r's Authorization and verifies it.
+func verifies(r *http.Request, body []byte, sk string) bool {
+	a, ok := parseAuthorization(r.Header.Get("Authorization"))
+	return ok && a.verify(r, body, sk)
 }
 
 func TestAccessKey(t *testing.T) {
@@ -86,6 +94,55 @@ func TestAccessKey(t *testing.T) {
 		"Bearer xyz":                        "",
 		"SDK-HMAC-SHA256 SignedHeaders=a":   "",
 	} {
-		assert.Equal(t, want, AccessKey(h), h)
+		a, _ := parseAuthorization(h)
+		assert.Equal(t, want, a.ak, h)
+	}
+}
+
+// huaweiUnsigned is a POST with a text/plain body signed by
+// huaweicloud-sdk-go-v3 v0.1.207 with AK HWAK and SK huawei-secret: the SDK
+// sends X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD, as a signed header, for a
+// Content-Type that is neither JSON nor BSON.
+var huaweiUnsigned = vector{"Huawei unsigned payload", "POST", "/v1/" + pid + "/vpc-endpoint-services",
+	"plain text body", "huawei-secret", map[string]string{
+		"Content-Type": "text/plain", "X-Project-Id": pid, "X-Sdk-Date": "20261122T023108Z",
+		"X-Sdk-Content-Sha256": "UNSIGNED-PAYLOAD",
+		"Authorization":        "SDK-HMAC-SHA256 Access=HWAK, SignedHeaders=x-project-id;x-sdk-content-sha256;x-sdk-date, Signature=83d2473df4a6c7eb483f58edcc55d2f174abc18f65ae52e4ce5b0baa20d53471",
+	}}
+
+// The signature covers the body received: a replay with another body is
+// refused whatever X-Sdk-Content-Sha256 claims, and UNSIGNED-PAYLOAD is
+// taken only where the Huawei SDK sends it.
+func TestSignatureCoversTheBody(t *testing.T) {
+	t.Parallel()
+	hash := func(s string) string { sum := sha256.Sum256([]byte(s)); return hex.EncodeToString(sum[:]) }
+	huaweiPOST, gopherPOST := vectors[3], vectors[0]
+	for _, tc := range []struct {
+		name string
+		v    vector
+		body string
+		edit map[string]string
+		want bool
+	}{
+		{"Huawei: the body's own hash", huaweiPOST, huaweiPOST.body, map[string]string{"X-Sdk-Content-Sha256": hash(huaweiPOST.body)}, true},
+		{"Huawei: another body, the original hash", huaweiPOST, `{"port_id":"x"}`, map[string]string{"X-Sdk-Content-Sha256": hash(huaweiPOST.body)}, false},
+		{"Huawei: another body, unsigned payload claimed", huaweiPOST, `{"port_id":"x"}`, map[string]string{"X-Sdk-Content-Sha256": "UNSIGNED-PAYLOAD"}, false},
+		{"gopher: another body, the original hash", gopherPOST, `{"port_id":"x"}`, map[string]string{"X-Sdk-Content-Sha256": hash(gopherPOST.body)}, false},
+		{"Huawei unsigned payload, as the SDK sends it", huaweiUnsigned, huaweiUnsigned.body, nil, true},
+		{"Huawei unsigned payload, another body", huaweiUnsigned, "other", nil, true},
+		{"unsigned payload with a JSON content type", huaweiUnsigned, "{}", map[string]string{"Content-Type": "application/json"}, false},
+		{"unsigned payload without a content type", huaweiUnsigned, "{}", map[string]string{"Content-Type": ""}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r := httptest.NewRequest(tc.v.method, "http://127.0.0.1:8780"+tc.v.target, strings.NewReader(tc.body))
+			for k, val := range tc.v.headers {
+				r.Header.Set(k, val)
+			}
+			for k, val := range tc.edit {
+				r.Header.Set(k, val)
+			}
+			assert.Equal(t, tc.want, verifies(r, []byte(tc.body), tc.v.sk))
+		})
 	}
 }

@@ -5,7 +5,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
-	"net/url"
+	"strings"
+	"time"
 
 	"github.com/seed42eb3344/vpcepfake/internal/engine"
 )
@@ -93,41 +94,48 @@ type endpoint struct {
 	URL       string `json:"url"`
 }
 
-// issue is POST /v3/auth/tokens: 201 with the scoped tenant's token in
-// X-Subject-Token. Unknown credentials or a scope outside them get 401.
-func (h *Handler) issue(r *http.Request) (int, any, string) {
+// issue is KeystoneCreateUserTokenByPassword and KeystoneCreateScopedToken:
+// 201 with a fresh token in X-Subject-Token for the scoped tenant. A token
+// login keeps the expiry of the token it presents. Unknown or expired
+// credentials or a scope outside them get 401.
+func (h *Handler) issue(r *http.Request, body []byte) Reply {
 	var req authRequest
-	if err := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<16)).Decode(&req); err != nil {
-		return fail(http.StatusBadRequest, "The request body is not valid JSON.")
+	if err := json.Unmarshal(body, &req); err != nil {
+		return Fail(http.StatusBadRequest, "The request body is not valid JSON.")
 	}
 	id := req.Auth.Identity
-	var candidates []engine.Tenant
+	var (
+		candidates []engine.Tenant
+		notAfter   time.Time
+	)
 	switch {
 	case id.Password != nil:
 		u := id.Password.User
-		for _, t := range h.Dir.Tenants() {
+		for _, t := range h.Auth.Dir.Tenants() {
 			if t.UserName != "" && (t.UserName == u.Name || userID(t) == u.ID) && t.Password == u.Password && u.Domain.matches(t) {
 				candidates = append(candidates, t)
 			}
 		}
 	case id.Token != nil:
-		if me, ok := h.Dir.TenantByToken(id.Token.ID); ok {
-			candidates = h.sameDomain(me)
+		if me, ok := h.Auth.tokenTenant(id.Token.ID); ok {
+			candidates, notAfter = h.sameDomain(me), h.Auth.expiry(id.Token.ID)
 		}
 	default:
-		return fail(http.StatusBadRequest, "Expecting to find identity.password or identity.token.")
+		return Fail(http.StatusBadRequest, "Expecting to find identity.password or identity.token.")
 	}
 	t, ok := h.scope(req, candidates)
 	if !ok {
-		return fail(http.StatusUnauthorized, "The request you have made requires authentication.")
+		return unauthorized()
 	}
-	return http.StatusCreated, h.tokenBody(r, t, id.Methods, req.Auth.Scope != nil && req.Auth.Scope.Domain != nil), t.Token
+	tok := h.Auth.issue(t, notAfter)
+	domainScoped := req.Auth.Scope != nil && req.Auth.Scope.Domain != nil
+	return Reply{Status: http.StatusCreated, Body: h.tokenBody(r, t, tok, id.Methods, domainScoped), Subject: tok}
 }
 
 // sameDomain lists the tenants of me's domain, me first.
 func (h *Handler) sameDomain(me engine.Tenant) []engine.Tenant {
 	out := []engine.Tenant{me}
-	for _, t := range h.Dir.Tenants() {
+	for _, t := range h.Auth.Dir.Tenants() {
 		if t.DomainID == me.DomainID && t != me {
 			out = append(out, t)
 		}
@@ -158,41 +166,43 @@ func (h *Handler) scope(req authRequest, candidates []engine.Tenant) (engine.Ten
 	return engine.Tenant{}, false
 }
 
-// validate is GET /v3/auth/tokens: the body of the token in
+// validate is KeystoneValidateToken: the body of the token in
 // X-Subject-Token, echoed in the response header (gophertelekomcloud takes
-// the token id from it). The caller's X-Auth-Token must be valid too.
-func (h *Handler) validate(r *http.Request) (int, any, string) {
-	if _, ok := h.Dir.TenantByToken(r.Header.Get("X-Auth-Token")); !ok {
-		return fail(http.StatusUnauthorized, "The request you have made requires authentication.")
+// the token id from it). The caller's X-Auth-Token must be valid too; an
+// unknown or expired subject token is 404.
+func (h *Handler) validate(r *http.Request, _ []byte) Reply {
+	if _, ok := h.Auth.tokenTenant(r.Header.Get("X-Auth-Token")); !ok {
+		return unauthorized()
 	}
-	t, ok := h.Dir.TenantByToken(r.Header.Get("X-Subject-Token"))
+	subject := r.Header.Get("X-Subject-Token")
+	t, ok := h.Auth.tokenTenant(subject)
 	if !ok {
-		return fail(http.StatusNotFound, "Could not find token.")
+		return Fail(http.StatusNotFound, "Could not find token.")
 	}
-	return http.StatusOK, h.tokenBody(r, t, []string{"token"}, false), t.Token
+	return Reply{Status: http.StatusOK, Body: h.tokenBody(r, t, subject, []string{"token"}, false), Subject: subject}
 }
 
-// tokenBody is the token of t: project-scoped, or domain-scoped when
-// domainScoped, with the catalog either way.
-func (h *Handler) tokenBody(r *http.Request, t engine.Tenant, methods []string, domainScoped bool) any {
-	now := h.Now().UTC()
+// tokenBody is the body of token tok of t: project-scoped, or domain-scoped
+// when domainScoped, with the catalog either way.
+func (h *Handler) tokenBody(r *http.Request, t engine.Tenant, tok string, methods []string, domainScoped bool) any {
+	const layout = "2006-01-02T15:04:05.000000Z"
 	d := domainOf(t)
-	tok := token{
-		ExpiresAt: now.Add(tokenLifetime).Format("2006-01-02T15:04:05.000000Z"),
-		IssuedAt:  now.Format("2006-01-02T15:04:05.000000Z"),
+	body := token{
+		ExpiresAt: h.Auth.expiry(tok).UTC().Format(layout),
+		IssuedAt:  h.Auth.Now().UTC().Format(layout),
 		Methods:   methods,
 		User:      user{ID: userID(t), Name: t.UserName, Domain: d},
 		Roles:     []ref{{ID: "0", Name: "te_admin"}},
 		Catalog:   h.catalog(r, t),
 	}
 	if domainScoped {
-		tok.Domain = &d
+		body.Domain = &d
 	} else {
 		p := h.project(t)
 		p.DomainID, p.Enabled = "", false
-		tok.Project = &p
+		body.Project = &p
 	}
-	return map[string]token{"token": tok}
+	return map[string]token{"token": body}
 }
 
 // userID is a stable id for the tenant's IAM user.
@@ -201,30 +211,41 @@ func userID(t engine.Tenant) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// catalog is the service catalog of t: vpcep at this server's
-// /v1/{project_id} (no trailing slash, as the real catalog; clients add it),
-// identity at /v3, and the companion network, vpc and elb APIs.
-func (h *Handler) catalog(r *http.Request, t engine.Tenant) []catalogEntry {
-	base := baseURL(r)
-	ep := func(id, url string) []endpoint {
-		return []endpoint{{ID: id, Interface: "public", Region: h.Region, RegionID: h.Region, URL: url}}
-	}
-	return []catalogEntry{
-		{ID: "vpcep", Type: "vpcep", Name: "vpcep", Endpoints: ep("vpcep-public", base+"/v1/"+t.ProjectID)},
-		{ID: "identity", Type: "identity", Name: "iam", Endpoints: ep("identity-public", base+"/v3")},
-		// The companion APIs under their own prefixes; clients append v1/,
-		// v2.0/ (network, elb) or turn v1 into v3 (vpc).
-		{ID: "network", Type: "network", Name: "vpc", Endpoints: ep("network-public", base+"/network")},
-		{ID: "vpc", Type: "vpc", Name: "vpcv3", Endpoints: ep("vpc-public", base+"/network/v1/"+t.ProjectID)},
-		{ID: "elb", Type: "elb", Name: "elb", Endpoints: ep("elb-public", base+"/elb")},
-	}
+// catalogService is one service of the catalog: its type and name, and
+// the URL path of its endpoint ({project_id} is the tenant's project) under
+// the VPCEP base URL, or under IAM's own when iam is set.
+type catalogService struct {
+	typ, name, path string
+	iam             bool
 }
 
-// baseURL is the scheme and host the request reached.
-func baseURL(r *http.Request) string {
-	u := url.URL{Scheme: "http", Host: r.Host}
-	if r.TLS != nil {
-		u.Scheme = "https"
+// catalogServices are the services every catalog lists, one row each.
+var catalogServices = []catalogService{
+	{typ: "vpcep", name: "vpcep", path: "/v1/{project_id}"},
+	{typ: "identity", name: "iam", path: "/v3", iam: true},
+	// The companion APIs under their own prefixes; clients append v1/,
+	// v2.0/ (network, elb) or turn v1 into v3 (vpc).
+	{typ: "network", name: "vpc", path: "/network"},
+	{typ: "vpc", name: "vpcv3", path: "/network/v1/{project_id}"},
+	{typ: "elb", name: "elb", path: "/elb"},
+}
+
+// catalog is the service catalog of t (URLs without a trailing slash, as
+// the real catalog; clients add it).
+func (h *Handler) catalog(r *http.Request, t engine.Tenant) []catalogEntry {
+	own, vpcep := baseURL(r), h.VPCEPURL
+	if vpcep == "" {
+		vpcep = own
 	}
-	return u.String()
+	out := make([]catalogEntry, 0, len(catalogServices))
+	for _, cs := range catalogServices {
+		base := vpcep
+		if cs.iam {
+			base = own
+		}
+		url := base + strings.ReplaceAll(cs.path, "{project_id}", t.ProjectID)
+		out = append(out, catalogEntry{ID: cs.typ, Type: cs.typ, Name: cs.name, Endpoints: []endpoint{{
+			ID: cs.typ + "-public", Interface: "public", Region: h.Region, RegionID: h.Region, URL: url}}})
+	}
+	return out
 }

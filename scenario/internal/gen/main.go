@@ -30,7 +30,8 @@ type opList struct {
 
 var opLists = []opList{
 	{doc: "VPCEP v1 operations, as docs/vpcep-api.md names them", ops: api.V1Operations()},
-	{doc: "the companion VPC and ELB operations of docs/network-companions.md", ops: api.NetworkOperations()},
+	{doc: "the companion VPC and ELB operations of docs/network-companions.md", ops: api.NetworkOps},
+	{doc: "the operations of the fake IAM (/v3), named as in the IAM API reference", ops: api.IAMOperations},
 }
 
 func main() {

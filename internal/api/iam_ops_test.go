@@ -1,0 +1,24 @@
+package api
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestIAMOperationsAreKnown(t *testing.T) {
+	t.Parallel()
+	consts := []string{OpKeystoneListVersions, OpKeystoneShowVersion, OpKeystoneCreateUserTokenByPassword,
+		OpKeystoneCreateScopedToken, OpKeystoneValidateToken, OpKeystoneListProjects, OpKeystoneListAuthProjects,
+		OpKeystoneListAuthDomains, OpKeystoneShowCatalog}
+	ids := make([]string, 0, len(IAMOperations))
+	for _, o := range IAMOperations {
+		ids = append(ids, o.ID)
+		assert.True(t, KnownOp(o.ID), o.ID)
+		assert.NotEmpty(t, o.Method, o.ID)
+		assert.Contains(t, []int{200, 201}, o.SuccessStatus, o.ID)
+		assert.NotContains(t, V1Operations(), o, "%s is no VPCEP operation", o.ID)
+	}
+	assert.Equal(t, consts, ids, "one constant per row, in order")
+	assert.False(t, KnownOp("KeystoneDeleteToken"))
+}

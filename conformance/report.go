@@ -15,12 +15,12 @@ import (
 // Markdown table (Target.ReportMarkdown): one entry per case and flow,
 // plus "fixtures" for the set-up Run does first.
 type report struct {
-	mu       sync.Mutex
-	Target   string         `json:"target"`
-	Started  time.Time      `json:"started"`
-	Seconds  float64        `json:"seconds"`
-	Summary  map[string]int `json:"summary"`
-	Entries  []*entry       `json:"entries"`
+	mu      sync.Mutex
+	Target  string         `json:"target"`
+	Started time.Time      `json:"started"`
+	Seconds float64        `json:"seconds"`
+	Summary map[string]int `json:"summary"`
+	Entries []*entry       `json:"entries"`
 }
 
 // entry is the outcome of one case or flow.
@@ -129,7 +129,11 @@ func (r *recorder) note(failure bool, msg string) {
 }
 
 // Error records and reports a failure.
-func (r *recorder) Error(args ...any) { r.T.Helper(); r.note(true, fmt.Sprint(args...)); r.T.Error(args...) }
+func (r *recorder) Error(args ...any) {
+	r.T.Helper()
+	r.note(true, fmt.Sprint(args...))
+	r.T.Error(args...)
+}
 
 // Errorf records and reports a failure.
 func (r *recorder) Errorf(format string, args ...any) {
@@ -139,7 +143,11 @@ func (r *recorder) Errorf(format string, args ...any) {
 }
 
 // Fatal records a failure and stops the entry.
-func (r *recorder) Fatal(args ...any) { r.T.Helper(); r.note(true, fmt.Sprint(args...)); r.T.Fatal(args...) }
+func (r *recorder) Fatal(args ...any) {
+	r.T.Helper()
+	r.note(true, fmt.Sprint(args...))
+	r.T.Fatal(args...)
+}
 
 // Fatalf records a failure and stops the entry.
 func (r *recorder) Fatalf(format string, args ...any) {
@@ -149,7 +157,11 @@ func (r *recorder) Fatalf(format string, args ...any) {
 }
 
 // Skip records why the entry is skipped and skips it.
-func (r *recorder) Skip(args ...any) { r.T.Helper(); r.note(false, fmt.Sprint(args...)); r.T.Skip(args...) }
+func (r *recorder) Skip(args ...any) {
+	r.T.Helper()
+	r.note(false, fmt.Sprint(args...))
+	r.T.Skip(args...)
+}
 
 // Skipf records why the entry is skipped and skips it.
 func (r *recorder) Skipf(format string, args ...any) {

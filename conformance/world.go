@@ -58,7 +58,6 @@ func randomUUID() string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
 
-
 // serverPort returns a server port no other service of this run uses.
 func (w *world) serverPort() int { return int(w.nextSrv.Add(1)) }
 

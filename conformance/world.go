@@ -172,11 +172,11 @@ func (w *world) poll(ctx context.Context, t testing.TB, what string, get func() 
 	defer deadline.Stop()
 	for waited := time.Duration(0); ; {
 		r := get()
-		if done(r) {
-			return r
-		}
 		if ctx.Err() != nil {
 			t.Fatalf("%s: interrupted while waiting: %s", what, describe(r))
+		}
+		if done(r) {
+			return r
 		}
 		if w.tg.Advance != nil {
 			if waited > timeout {

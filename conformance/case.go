@@ -84,7 +84,6 @@ func (w *world) vars(serverPort int) *strings.Replacer {
 // every answer obeys; the report gets the request, what was expected and
 // what came back.
 func (w *world) runCase(t testing.TB, c Case, e *entry) {
-	t.Helper()
 	tn, ok := w.caller(c.As)
 	if !ok {
 		t.Skip("needs a second tenant (Target.Other)")

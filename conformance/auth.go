@@ -65,8 +65,6 @@ type AKSK struct {
 	AccessKey, SecretKey string
 	// ProjectID is sent as X-Project-Id (none when empty, for IAM calls).
 	ProjectID string
-	// Now is the signing time (default time.Now).
-	Now func() time.Time
 }
 
 // signAlgorithm names the scheme in the Authorization header.
@@ -74,11 +72,7 @@ const signAlgorithm = "SDK-HMAC-SHA256"
 
 // Authorize signs req.
 func (a AKSK) Authorize(req *http.Request, body []byte) error {
-	now := time.Now
-	if a.Now != nil {
-		now = a.Now
-	}
-	req.Header.Set("X-Sdk-Date", now().UTC().Format("20060102T150405Z"))
+	req.Header.Set("X-Sdk-Date", time.Now().UTC().Format("20060102T150405Z"))
 	if a.ProjectID != "" {
 		req.Header.Set("X-Project-Id", a.ProjectID)
 	}

@@ -34,7 +34,7 @@ func FromEnv(ctx context.Context, getenv func(string) string) (Target, error) {
 
 func fromEnv(ctx context.Context, getenv func(string) string, hc *http.Client) (Target, error) {
 	tg := Target{
-		BaseURL:    strings.TrimSuffix(getenv("VPCEP_CONFORMANCE_URL"), "/"),
+		BaseURL:    apiRoot(getenv("VPCEP_CONFORMANCE_URL")),
 		HTTPClient: hc,
 		Network: Network{VpcID: getenv("VPCEP_VPC_ID"), PortID: getenv("VPCEP_PORT_ID"),
 			SubnetID: getenv("VPCEP_SUBNET_ID"), ServerType: getenv("VPCEP_SERVER_TYPE")},

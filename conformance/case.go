@@ -1,7 +1,6 @@
 package conformance
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -27,7 +26,9 @@ const (
 // service), {unknown_id} (a random UUID), {vpc_id}, {port_id},
 // {subnet_id}, {server_type} and {server_port} (a port no other service of
 // the run uses), {fixture_server_port} (the fixture service's),
-// {endpoint_marker_id} (the fixture endpoint's marker_id).
+// {endpoint_marker_id} (the fixture endpoint's marker_id), {name} (a fresh
+// service name of the suite), {tag_key} and {tag_value} (the marker tag,
+// see TagKey).
 type Case struct {
 	// Name describes the case; subtests are named Op/Name.
 	Name string
@@ -75,14 +76,14 @@ func (w *world) vars(serverPort int) *strings.Replacer {
 		"{unknown_id}", randomUUID(), "{vpc_id}", w.net.VpcID, "{port_id}", w.net.PortID,
 		"{subnet_id}", w.net.SubnetID, "{server_type}", w.net.ServerType,
 		"{server_port}", strconv.Itoa(serverPort), "{fixture_server_port}", fixturePort,
-		"{endpoint_marker_id}", marker,
+		"{endpoint_marker_id}", marker, "{name}", w.name(), "{tag_key}", TagKey, "{tag_value}", w.runID,
 	)
 }
 
 // runCase sends c and checks the answer against it and against the rules
-// every answer obeys.
-func (w *world) runCase(t *testing.T, c Case) {
-	t.Helper()
+// every answer obeys; the report gets the request, what was expected and
+// what came back.
+func (w *world) runCase(t testing.TB, c Case, e *entry) {
 	tn, ok := w.caller(c.As)
 	if !ok {
 		t.Skip("needs a second tenant (Target.Other)")
@@ -90,20 +91,37 @@ func (w *world) runCase(t *testing.T, c Case) {
 	if c.Slow && testing.Short() && w.tg.Advance == nil {
 		t.Skip("slow in real time; skipped with -short")
 	}
+	if w.ctx.Err() != nil {
+		t.Fatal("interrupted")
+	}
 	rep := w.vars(w.serverPort())
+	e.Expected = &expected{Status: c.Status, Code: c.Code, Fields: make(Fields, len(c.Fields))}
+	for k, v := range c.Fields {
+		e.Expected.Fields[k] = rep.Replace(v)
+	}
 	q, err := url.ParseQuery(rep.Replace(c.Query))
 	if err != nil {
 		t.Fatalf("case query: %v", err)
 	}
+	path := rep.Replace(c.Path)
 	var body any
 	if c.Body != "" {
-		body = rep.Replace(c.Body)
+		raw := w.markRaw(c.Op, rep.Replace(c.Body))
+		body = raw
+		e.Request = &request{Body: raw}
+	} else {
+		e.Request = &request{}
 	}
-	r := w.rawClient(tn).Send(context.Background(), c.Method, rep.Replace(c.Path), q, body, c.Header)
+	e.Request.As, e.Request.Method, e.Request.Path, e.Request.Query = callerNames[c.As], c.Method, path, q.Encode()
+	if !strings.HasPrefix(path, "/") {
+		e.Request.Path = "/v1/" + tn.ProjectID + "/" + path
+	}
+	r := w.rawClient(tn).Send(w.ctx, c.Method, path, q, body, c.Header)
+	e.Got = gotOf(r)
 	if r.Err != nil {
 		t.Fatalf("%s %s: %v", c.Method, c.Path, r.Err)
 	}
-	w.cleanupCreated(t, c.Op, r)
+	w.cleanupCreated(t, tn, c.Op, r)
 	if r.Status != c.Status || r.ErrorCode != c.Code {
 		t.Errorf("%s %s: want %d %s, got %s", c.Method, c.Path, c.Status, c.Code, describe(r))
 	}
@@ -115,13 +133,16 @@ func (w *world) runCase(t *testing.T, c Case) {
 	}
 }
 
+// callerNames name the callers in the report.
+var callerNames = map[Caller]string{Owner: "owner", Anonymous: "anonymous", BadToken: "bad token", Other: "other"}
+
 // cleanupCreated deletes what a successful create case made.
-func (w *world) cleanupCreated(t *testing.T, op string, r Result) {
+func (w *world) cleanupCreated(t testing.TB, tn Tenant, op string, r Result) {
 	id, _ := r.Body["id"].(string)
 	if r.Status != http.StatusOK || id == "" {
 		return
 	}
-	c := w.tg.client(w.tg.Tenant)
+	c := w.tg.client(tn)
 	switch op {
 	case OpCreateService:
 		t.Cleanup(func() { w.deleteService(t, c, id) })

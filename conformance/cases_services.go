@@ -41,8 +41,8 @@ var serviceCases = []Case{
 		Body:   `{"port_id":"{port_id}","vpc_id":"{vpc_id}","server_type":"{server_type}","ports":[{"client_port":81,"server_port":{server_port},"protocol":""}]}`,
 		Status: 200, Fields: Fields{"ports[].protocol": "=TCP"}, Slow: true},
 	{Name: "create with name and tags", Op: OpCreateService, Method: http.MethodPost, Path: svcPath,
-		Body:   svcBody + `,"service_name":"conf-named","approval_enabled":false,"tags":[{"key":"k1","value":"v1"}]}`,
-		Status: 200, Fields: Fields{"approval_enabled": "=false", "tags[].key": "=k1", "tags[].value": "=v1"}, Slow: true},
+		Body:   svcBody + `,"service_name":"{name}","approval_enabled":false,"tags":[{"key":"{tag_key}","value":"{tag_value}"}]}`,
+		Status: 200, Fields: Fields{"approval_enabled": "=false", "tags[].key": "={tag_key}", "tags[].value": "={tag_value}"}, Slow: true},
 
 	// Create: validation.
 	{Name: "create without body", Op: OpCreateService, Method: http.MethodPost, Path: svcPath, Status: 400, Code: "EndPoint.0002"},

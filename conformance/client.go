@@ -45,8 +45,8 @@ type Client interface {
 	ListConnections(ctx context.Context, serviceID string, query url.Values) Result
 }
 
-// HTTPClient is the raw HTTP Client: X-Auth-Token authentication, JSON in
-// and out.
+// HTTPClient is the raw HTTP Client: X-Auth-Token authentication (or the
+// tenant's Auth), JSON in and out.
 type HTTPClient struct {
 	base   string
 	tenant Tenant
@@ -66,7 +66,9 @@ func (c *HTTPClient) Do(ctx context.Context, method, path string, query url.Valu
 }
 
 // Send is Do with extra request headers; they replace the defaults
-// (Accept, Content-Type: application/json on a body, X-Auth-Token).
+// (Accept, Content-Type: application/json on a body, X-Auth-Token). A
+// tenant with Auth has each request authenticated by it, last, and a 401
+// answer sent once more after Auth.Renew (an expired IAM token).
 func (c *HTTPClient) Send(ctx context.Context, method, path string, query url.Values, body any, header http.Header) Result {
 	u := c.base + path
 	if !strings.HasPrefix(path, "/") {
@@ -75,46 +77,64 @@ func (c *HTTPClient) Send(ctx context.Context, method, path string, query url.Va
 	if len(query) > 0 {
 		u += "?" + query.Encode()
 	}
-	var rd io.Reader
+	var raw []byte
 	switch b := body.(type) {
 	case nil:
 	case string:
-		rd = strings.NewReader(b)
+		raw = []byte(b)
 	case []byte:
-		rd = bytes.NewReader(b)
+		raw = b
 	default:
 		j, err := json.Marshal(b)
 		if err != nil {
 			return Result{Err: err}
 		}
-		rd = bytes.NewReader(j)
+		raw = j
+	}
+	r, req := c.send(ctx, method, u, body != nil, raw, header)
+	if r.Status == http.StatusUnauthorized && c.tenant.Auth != nil && c.tenant.Auth.Renew(ctx, req) {
+		r, _ = c.send(ctx, method, u, body != nil, raw, header)
+	}
+	return r
+}
+
+// send makes and sends one request; it returns the request too.
+func (c *HTTPClient) send(ctx context.Context, method, u string, hasBody bool, raw []byte, header http.Header) (Result, *http.Request) {
+	var rd io.Reader
+	if hasBody {
+		rd = bytes.NewReader(raw)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, u, rd)
 	if err != nil {
-		return Result{Err: err}
+		return Result{Err: err}, req
 	}
 	req.Header.Set("Accept", "application/json")
-	if rd != nil {
+	if hasBody {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	if c.tenant.Token != "" {
+	if c.tenant.Token != "" && c.tenant.Auth == nil {
 		req.Header.Set("X-Auth-Token", c.tenant.Token)
 	}
 	for k, v := range header {
 		req.Header[http.CanonicalHeaderKey(k)] = v
 	}
+	if c.tenant.Auth != nil {
+		if err := c.tenant.Auth.Authorize(req, raw); err != nil {
+			return Result{Err: err}, req
+		}
+	}
 	resp, err := c.hc.Do(req)
 	if err != nil {
-		return Result{Err: err}
+		return Result{Err: err}, req
 	}
 	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
+	body, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return Result{Status: resp.StatusCode, Err: err}
+		return Result{Status: resp.StatusCode, Err: err}, req
 	}
-	r := ResultOf(resp.StatusCode, raw)
+	r := ResultOf(resp.StatusCode, body)
 	r.Header = resp.Header
-	return r
+	return r, req
 }
 
 // ResultOf builds a Result from a status and a raw JSON body, as an SDK

@@ -1,10 +1,13 @@
 package conformance_test
 
 import (
+	"context"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/benbjohnson/clock"
+	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/conformance"
 	"github.com/seed42eb3344/vpcepfake/fake"
@@ -42,21 +45,40 @@ func tenant(t fake.Tenant) conformance.Tenant {
 	return conformance.Tenant{ProjectID: t.ProjectID, Token: t.Token, DomainID: t.DomainID}
 }
 
-// TestRealCloud runs the suite against the cloud the VPCEP_* variables
-// name (see the package documentation); it skips when they are unset.
+// otherTenant is tenant(t) for Target.Other.
+func otherTenant(t fake.Tenant) *conformance.Tenant {
+	c := tenant(t)
+	return &c
+}
+
+// TestRealCloud runs the suite against the target the environment names
+// (see the package documentation); it skips unless VPCEP_CONFORMANCE_URL
+// or VPCEP_CONFORMANCE=1 is set. The report goes to
+// VPCEP_CONFORMANCE_REPORT, by default vpcep-conformance-report.json and
+// .md in the temporary directory.
 func TestRealCloud(t *testing.T) {
-	url := os.Getenv("VPCEP_CONFORMANCE_URL")
-	if url == "" {
-		t.Skip("VPCEP_CONFORMANCE_URL not set")
+	tg := envTarget(t)
+	if tg.Report == "" {
+		tg.Report = filepath.Join(os.TempDir(), "vpcep-conformance-report.json")
+		tg.ReportMarkdown = filepath.Join(os.TempDir(), "vpcep-conformance-report.md")
 	}
-	tg := conformance.Target{
-		BaseURL: url,
-		Tenant:  conformance.Tenant{ProjectID: os.Getenv("VPCEP_PROJECT_ID"), Token: os.Getenv("VPCEP_TOKEN"), DomainID: os.Getenv("VPCEP_DOMAIN_ID")},
-		Network: conformance.Network{VpcID: os.Getenv("VPCEP_VPC_ID"), PortID: os.Getenv("VPCEP_PORT_ID"),
-			SubnetID: os.Getenv("VPCEP_SUBNET_ID"), ServerType: os.Getenv("VPCEP_SERVER_TYPE")},
-	}
-	if p := os.Getenv("VPCEP_PROJECT_ID_2"); p != "" {
-		tg.Other = &conformance.Tenant{ProjectID: p, Token: os.Getenv("VPCEP_TOKEN_2"), DomainID: os.Getenv("VPCEP_DOMAIN_ID_2")}
-	}
+	t.Logf("report: %s and %s", tg.Report, tg.ReportMarkdown)
 	conformance.Run(t, tg)
+}
+
+// TestSweep deletes what an earlier run against the same environment left
+// behind, and nothing else (go test -run TestSweep ./conformance/).
+func TestSweep(t *testing.T) {
+	conformance.Sweep(t, envTarget(t))
+}
+
+// envTarget is the Target of the environment; it skips the test when the
+// environment asks for no run.
+func envTarget(t *testing.T) conformance.Target {
+	if !conformance.Enabled(os.Getenv) {
+		t.Skip("VPCEP_CONFORMANCE_URL (or VPCEP_CONFORMANCE=1) not set")
+	}
+	tg, err := conformance.FromEnv(context.Background(), os.Getenv)
+	require.NoError(t, err)
+	return tg
 }

@@ -1,7 +1,6 @@
 package conformance
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"testing"
@@ -30,8 +29,8 @@ var endpointFlows = []Flow{
 // accepted in the response itself; the service cannot be deleted while it
 // has an accepted endpoint; reject answers rejected; then the terraform
 // destroy order: delete endpoint, delete service at once, both gone.
-func approval(t *testing.T, w *world, c Client) {
-	ctx := context.Background()
+func approval(t testing.TB, w *world, c Client) {
+	ctx := w.ctx
 	svc := w.createService(t, c, map[string]any{"approval_enabled": true})
 	sid, _ := svc["id"].(string)
 	ep := w.createEndpoint(t, c, sid, nil)
@@ -79,8 +78,8 @@ func approval(t *testing.T, w *world, c Client) {
 // and get an address and one DNS name; the list is newest first; marker_id
 // is unique; connection_count counts accepted endpoints and drops when one
 // is deleted, which also leaves the connections list.
-func withoutApproval(t *testing.T, w *world, c Client) {
-	ctx := context.Background()
+func withoutApproval(t testing.TB, w *world, c Client) {
+	ctx := w.ctx
 	svc := w.createService(t, c, map[string]any{"approval_enabled": false})
 	sid, _ := svc["id"].(string)
 	first := w.createEndpoint(t, c, sid, map[string]any{"enable_dns": true})
@@ -112,8 +111,8 @@ func withoutApproval(t *testing.T, w *world, c Client) {
 // crossTenant: another account cannot connect until the owner whitelists
 // it; then its endpoint waits for approval and shows in the owner's
 // connections with its domain_id; iam:domain::* admits every account.
-func crossTenant(t *testing.T, w *world, c Client) {
-	ctx := context.Background()
+func crossTenant(t testing.TB, w *world, c Client) {
+	ctx := w.ctx
 	other := w.tg.client(*w.tg.Other)
 	svc := w.createService(t, c, map[string]any{"approval_enabled": true})
 	sid, _ := svc["id"].(string)

@@ -20,7 +20,7 @@ type Flow struct {
 	NeedsOther bool
 	// Slow marks a flow that takes minutes of real time.
 	Slow bool
-	run  func(t *testing.T, w *world, c Client)
+	run  func(t testing.TB, w *world, c Client)
 }
 
 // serviceFlows are the service lifecycle and whitelist sequences that
@@ -37,11 +37,11 @@ var serviceFlows = []Flow{
 // serviceLifecycle: create (creating), wait available, get, list by id and
 // by upper-case name, update, update {}, delete (204), deleting or 404,
 // gone, delete again 404.
-func serviceLifecycle(t *testing.T, w *world, c Client) {
-	ctx := context.Background()
-	name := shortName("life")
-	r := c.CreateService(ctx, w.serviceBody(map[string]any{"service_name": name, "approval_enabled": false,
-		"tags": []map[string]string{{"key": "flow", "value": "lifecycle"}}}))
+func serviceLifecycle(t testing.TB, w *world, c Client) {
+	ctx := w.ctx
+	name := w.name()
+	tags := []any{map[string]any{"key": "flow", "value": "lifecycle"}, w.markerTag()}
+	r := c.CreateService(ctx, w.serviceBody(map[string]any{"service_name": name, "approval_enabled": false, "tags": tags}))
 	requireStatus(t, r, http.StatusOK, "create")
 	id, _ := r.Body["id"].(string)
 	t.Cleanup(func() { w.deleteService(t, c, id) })
@@ -53,7 +53,7 @@ func serviceLifecycle(t *testing.T, w *world, c Client) {
 	assert.Equal(t, created, got["created_at"], "created_at unchanged")
 	assert.EqualValues(t, 0, got["connection_count"], "connection_count of a new service")
 	assert.Equal(t, false, got["approval_enabled"])
-	assert.Equal(t, []any{map[string]any{"key": "flow", "value": "lifecycle"}}, got["tags"])
+	assert.ElementsMatch(t, tags, got["tags"])
 
 	r = c.ListServices(ctx, url.Values{"id": {id}})
 	requireStatus(t, r, http.StatusOK, "list by id")
@@ -62,7 +62,7 @@ func serviceLifecycle(t *testing.T, w *world, c Client) {
 	requireStatus(t, r, http.StatusOK, "list by name")
 	assert.EqualValues(t, 1, r.Body["total_count"], "name filter is a case-insensitive substring match")
 
-	newName := shortName("ren")
+	newName := w.name()
 	r = c.UpdateService(ctx, id, map[string]any{"service_name": newName, "approval_enabled": true,
 		"ports": []map[string]any{{"client_port": 80, "server_port": w.serverPort()}, {"client_port": 443, "server_port": w.serverPort()}}})
 	requireStatus(t, r, http.StatusOK, "update")
@@ -84,11 +84,11 @@ func serviceLifecycle(t *testing.T, w *world, c Client) {
 // whitelist: add two domains (200, full list back), list them with the
 // prefix and without the owner, remove one; 12 entries list as a default
 // page of 10 with total_count 12.
-func whitelist(t *testing.T, w *world, c Client) {
-	ctx := context.Background()
+func whitelist(t testing.TB, w *world, c Client) {
+	ctx := w.ctx
 	id, _ := w.service["id"].(string)
 	d1, d2 := "iam:domain::"+strings.ReplaceAll(randomUUID(), "-", ""), "iam:domain::"+strings.ReplaceAll(randomUUID(), "-", "")
-	t.Cleanup(func() { c.PermissionAction(ctx, id, "remove", []string{d1, d2}) })
+	t.Cleanup(func() { c.PermissionAction(context.WithoutCancel(ctx), id, "remove", []string{d1, d2}) })
 	r := c.PermissionAction(ctx, id, "add", []string{d1, d2})
 	requireStatus(t, r, http.StatusOK, "add")
 	assert.Subset(t, r.Body["permissions"], []any{d1, d2})
@@ -108,8 +108,8 @@ func whitelist(t *testing.T, w *world, c Client) {
 
 // defaultPage: 12 whitelist entries on a fresh service list as 10 without
 // a limit, with total_count 12 (docs/real-clients.md §3.2 item 2).
-func defaultPage(t *testing.T, w *world, c Client) {
-	ctx := context.Background()
+func defaultPage(t testing.TB, w *world, c Client) {
+	ctx := w.ctx
 	svc := w.createService(t, c, nil)
 	id, _ := svc["id"].(string)
 	var perms []string

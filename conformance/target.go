@@ -10,8 +10,9 @@ type Target struct {
 	// BaseURL is the API root without a trailing slash; requests go to
 	// BaseURL + "/v1/{project_id}/...".
 	BaseURL string
-	// HTTPClient sends the requests (default: a client with a one-minute
-	// timeout); the fake's in-memory Server.Client() fits.
+	// HTTPClient sends the requests (default: a client of the suite's own,
+	// with a one-minute timeout); the fake's in-memory Server.Client()
+	// fits. Run closes its idle connections when it ends.
 	HTTPClient *http.Client
 	// Tenant is the caller of every case.
 	Tenant Tenant
@@ -29,6 +30,14 @@ type Target struct {
 	// NewClient, when set, builds the Client the flows run through (an SDK
 	// adapter); default: raw HTTP, see NewHTTPClient.
 	NewClient func(Tenant) Client
+	// WaitTimeout bounds each wait for a transition (default 4 minutes,
+	// twice the cloud's documented 1-2 minutes); PollInterval is the time
+	// between two polls without Advance (default 5 seconds).
+	WaitTimeout, PollInterval time.Duration
+	// Report, when set, is the path of the JSON report Run writes (every
+	// case and flow: pass, fail or skip, request, expected, got);
+	// ReportMarkdown the path of the same as a Markdown table.
+	Report, ReportMarkdown string
 }
 
 // Tenant is a caller identity.
@@ -36,6 +45,9 @@ type Tenant struct {
 	ProjectID string
 	Token     string
 	DomainID  string
+	// Auth, when set, authenticates the requests instead of Token: an IAM
+	// login that renews its token (Login) or AK/SK signing (AKSK).
+	Auth Auth
 }
 
 // Identity is a tenant of another package that names its project, token
@@ -67,23 +79,15 @@ type Network struct {
 }
 
 // Timing of waits: with Advance the clock moves by advanceStep per poll;
-// without it the suite sleeps pollInterval and gives up after waitTimeout.
+// without it the suite polls every Target.PollInterval until
+// Target.WaitTimeout.
 const (
-	advanceStep  = 15 * time.Second
-	pollInterval = 5 * time.Second
-	waitTimeout  = 4 * time.Minute
+	advanceStep         = 15 * time.Second
+	defaultPollInterval = 5 * time.Second
+	defaultWaitTimeout  = 4 * time.Minute
 )
 
-func (tg Target) httpClient() *http.Client {
-	if tg.HTTPClient != nil {
-		return tg.HTTPClient
-	}
-	return defaultHTTPClient
-}
-
-// defaultHTTPClient bounds every request, so a hung connection to a real
-// cloud fails one case instead of the whole run.
-var defaultHTTPClient = &http.Client{Timeout: time.Minute}
+func (tg Target) httpClient() *http.Client { return tg.HTTPClient }
 
 // client returns the Client the flows use for tenant tn.
 func (tg Target) client(tn Tenant) Client {

@@ -8,24 +8,34 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 )
 
-// world is one run's shared state: the target, the filled-in network ids
-// and the fixtures every case may refer to.
+// world is one run's shared state: the target, the filled-in network ids,
+// the fixtures every case may refer to and the report. ctx ends when the
+// run is interrupted: checks then stop, deletions (which use their own
+// context) still run.
 type world struct {
+	ctx      context.Context
 	tg       Target
 	net      Network
+	runID    string       // the value of the marker tag
 	nextSrv  atomic.Int64 // next unused server_port, so services on one port_id never clash
 	service  map[string]any
 	endpoint map[string]any
+	report   *report
 }
 
-func newWorld(tg Target) *world {
-	w := &world{tg: tg, net: tg.Network}
+func newWorld(ctx context.Context, tg Target) *world {
+	if tg.WaitTimeout <= 0 {
+		tg.WaitTimeout = defaultWaitTimeout
+	}
+	if tg.PollInterval <= 0 {
+		tg.PollInterval = defaultPollInterval
+	}
+	w := &world{ctx: ctx, tg: tg, net: tg.Network, runID: newRunID(), report: newReport(tg.BaseURL)}
 	for _, id := range []*string{&w.net.VpcID, &w.net.PortID, &w.net.SubnetID} {
 		if *id == "" {
 			*id = randomUUID()
@@ -46,11 +56,6 @@ func randomUUID() string {
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
-}
-
-// shortName returns a fresh service name (at most 16 characters).
-func shortName(prefix string) string {
-	return prefix + strings.ReplaceAll(randomUUID()[:8], "-", "")
 }
 
 // serverPort returns a server port no other service of this run uses.
@@ -77,7 +82,8 @@ func (w *world) rawClient(tn Tenant) *HTTPClient {
 	return NewHTTPClient(w.tg.BaseURL, tn, w.tg.httpClient())
 }
 
-// serviceBody is a valid create body on the target's network.
+// serviceBody is a valid create body on the target's network, marked as
+// the suite's (see mark).
 func (w *world) serviceBody(extra map[string]any) map[string]any {
 	b := map[string]any{
 		"port_id":     w.net.PortID,
@@ -88,6 +94,7 @@ func (w *world) serviceBody(extra map[string]any) map[string]any {
 	for k, v := range extra {
 		b[k] = v
 	}
+	w.mark(OpCreateService, b)
 	return b
 }
 
@@ -95,7 +102,7 @@ func (w *world) serviceBody(extra map[string]any) map[string]any {
 // t and waits until it is available.
 func (w *world) createService(t testing.TB, c Client, extra map[string]any) map[string]any {
 	t.Helper()
-	ctx := context.Background()
+	ctx := w.ctx
 	r := c.CreateService(ctx, w.serviceBody(extra))
 	requireStatus(t, r, http.StatusOK, "create service")
 	id, _ := r.Body["id"].(string)
@@ -107,7 +114,7 @@ func (w *world) createService(t testing.TB, c Client, extra map[string]any) map[
 // settleAndDelete.
 func (w *world) deleteService(t testing.TB, c Client, id string) {
 	t.Helper()
-	ctx := context.Background()
+	ctx := context.WithoutCancel(w.ctx)
 	w.settleAndDelete(t, "service "+id, func() Result { return c.GetService(ctx, id) },
 		func() Result { return c.DeleteService(ctx, id) })
 }
@@ -115,27 +122,29 @@ func (w *world) deleteService(t testing.TB, c Client, id string) {
 // settleAndDelete is the suite's cleanup: it waits until the resource has
 // left creating (which refuses deletion), deletes it (a resource already
 // gone is fine) and waits until get answers 404. It runs in t.Cleanup, so
-// a failure here still lets the other cleanups run.
+// a failure here still lets the other cleanups run; it is not interrupted.
 func (w *world) settleAndDelete(t testing.TB, what string, get, del func() Result) {
 	t.Helper()
-	w.poll(t, what, get, func(r Result) bool { return r.Status != http.StatusOK || r.Body["status"] != "creating" })
+	ctx := context.WithoutCancel(w.ctx)
+	w.poll(ctx, t, what, get, func(r Result) bool { return r.Status != http.StatusOK || r.Body["status"] != "creating" })
 	r := del()
 	if r.Status != http.StatusNoContent && r.Status != http.StatusNotFound {
 		t.Errorf("cleanup: delete %s: %s", what, describe(r))
 		return
 	}
-	w.waitGone(t, what, get)
+	w.waitGoneCtx(ctx, t, what, get)
 }
 
 // createEndpoint creates an endpoint of serviceID through c, registers its
 // deletion and waits until it leaves creating.
 func (w *world) createEndpoint(t testing.TB, c Client, serviceID string, extra map[string]any) map[string]any {
 	t.Helper()
-	ctx := context.Background()
+	ctx := w.ctx
 	body := map[string]any{"endpoint_service_id": serviceID, "vpc_id": w.net.VpcID, "subnet_id": w.net.SubnetID}
 	for k, v := range extra {
 		body[k] = v
 	}
+	w.mark(OpCreateEndpoint, body)
 	r := c.CreateEndpoint(ctx, body)
 	requireStatus(t, r, http.StatusOK, "create endpoint")
 	id, _ := r.Body["id"].(string)
@@ -147,33 +156,46 @@ func (w *world) createEndpoint(t testing.TB, c Client, serviceID string, extra m
 // deleteEndpoint deletes an endpoint and waits until it is gone.
 func (w *world) deleteEndpoint(t testing.TB, c Client, id string) {
 	t.Helper()
-	ctx := context.Background()
+	ctx := context.WithoutCancel(w.ctx)
 	w.settleAndDelete(t, "endpoint "+id, func() Result { return c.GetEndpoint(ctx, id) },
 		func() Result { return c.DeleteEndpoint(ctx, id) })
 }
 
 // poll calls get until done accepts its result: with Advance, moving the
-// clock between polls; without, sleeping in real time. It fails t on a
-// timeout and returns the last result.
-func (w *world) poll(t testing.TB, what string, get func() Result, done func(Result) bool) Result {
+// clock between polls; without, waiting Target.PollInterval in real time.
+// It fails t when ctx ends (an interrupt) or after Target.WaitTimeout, and
+// returns the last result.
+func (w *world) poll(ctx context.Context, t testing.TB, what string, get func() Result, done func(Result) bool) Result {
 	t.Helper()
-	deadline := time.Now().Add(waitTimeout)
-	for i := 0; ; i++ {
+	timeout := w.tg.WaitTimeout
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	for waited := time.Duration(0); ; {
 		r := get()
+		if ctx.Err() != nil {
+			t.Fatalf("%s: interrupted while waiting: %s", what, describe(r))
+		}
 		if done(r) {
 			return r
 		}
 		if w.tg.Advance != nil {
-			if i*int(advanceStep/time.Second) > int(waitTimeout/time.Second) {
-				t.Fatalf("%s: gave up after %v of target time: %s", what, waitTimeout, describe(r))
+			if waited > timeout {
+				t.Fatalf("%s: gave up after %v of target time: %s", what, timeout, describe(r))
 			}
 			w.tg.Advance(advanceStep)
+			waited += advanceStep
 			continue
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: gave up after %v: %s", what, waitTimeout, describe(r))
+		tick := time.NewTimer(w.tg.PollInterval)
+		select {
+		case <-tick.C:
+		case <-deadline.C:
+			tick.Stop()
+			t.Fatalf("%s: gave up after %v: %s", what, timeout, describe(r))
+		case <-ctx.Done():
+			tick.Stop()
+			t.Fatalf("%s: interrupted while waiting: %s", what, describe(r))
 		}
-		time.Sleep(pollInterval)
 	}
 }
 
@@ -181,7 +203,7 @@ func (w *world) poll(t testing.TB, what string, get func() Result, done func(Res
 // status ends the wait with a failure.
 func (w *world) waitStatus(t testing.TB, what string, get func() Result, want ...string) map[string]any {
 	t.Helper()
-	r := w.poll(t, what, get, func(r Result) bool {
+	r := w.poll(w.ctx, t, what, get, func(r Result) bool {
 		if r.Status != http.StatusOK {
 			return true
 		}
@@ -195,7 +217,12 @@ func (w *world) waitStatus(t testing.TB, what string, get func() Result, want ..
 // waitGone polls until get answers 404.
 func (w *world) waitGone(t testing.TB, what string, get func() Result) {
 	t.Helper()
-	r := w.poll(t, what, get, func(r Result) bool { return r.Status != http.StatusOK })
+	w.waitGoneCtx(w.ctx, t, what, get)
+}
+
+func (w *world) waitGoneCtx(ctx context.Context, t testing.TB, what string, get func() Result) {
+	t.Helper()
+	r := w.poll(ctx, t, what, get, func(r Result) bool { return r.Status != http.StatusOK })
 	if r.Status != http.StatusNotFound {
 		t.Errorf("%s: want 404 once deleted, got %s", what, describe(r))
 	}

@@ -1,8 +1,11 @@
 package fake
 
 import (
+	"context"
 	"net/http"
+	"slices"
 	"strconv"
+	"time"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/scenario"
@@ -10,8 +13,10 @@ import (
 
 // exchange is one request's passage through the server's scenario.
 type exchange struct {
-	req scenario.Request
-	out scenario.Outcome
+	ctx      context.Context
+	req      scenario.Request
+	out      scenario.Outcome
+	canceled bool // the client gave up while a latency held the request
 }
 
 // route fills in what routing learnt: operation, template, project and the
@@ -28,11 +33,12 @@ func (x *exchange) route(template string, rt *route, params []string) {
 
 // fault asks the scenario about x and waits out any latency. stop says the
 // operation must not run: err is the error to answer, nil for a connection
-// dropped before the operation.
+// dropped before the operation or a client that gave up meanwhile.
 func (s *Server) fault(x *exchange) (err *api.Error, stop bool) {
 	x.out = s.scn.Decide(&x.req)
-	if x.out.Latency > 0 {
-		s.scn.Wait(s.eng.Clock(), x.req.Time.Add(x.out.Latency))
+	if x.out.Latency > 0 && s.scn.Wait(x.ctx, s.eng.Clock(), x.req.Time.Add(x.out.Latency)) != nil {
+		x.canceled = true
+		return nil, true
 	}
 	switch {
 	case x.out.Drop == scenario.DropBefore:
@@ -50,30 +56,110 @@ func (s *Server) fault(x *exchange) (err *api.Error, stop bool) {
 	return nil, false
 }
 
-// serveScenario serves r under the scenario: faults, journal, dropped
-// connections (panic(http.ErrAbortHandler): net/http closes the
-// connection, the in-memory transport returns an error).
+// run runs the operation of c; under a scenario between Begin and End, so
+// that a named scenario's plans apply to the transitions it starts.
+func (s *Server) run(rt *route, c *call, x *exchange) (any, *api.Error) {
+	if x == nil {
+		return rt.handler(s, c)
+	}
+	s.scn.Begin(&x.req)
+	defer s.scn.End(&x.req)
+	return rt.handler(s, c)
+}
+
+// serveScenario serves r under the scenario: faults, list lags, delayed
+// answers, journal, dropped connections (panic(http.ErrAbortHandler):
+// net/http closes the connection, the in-memory transport returns an
+// error).
 func (s *Server) serveScenario(w http.ResponseWriter, r *http.Request, id string) {
-	x := &exchange{req: scenario.Request{Method: r.Method, Path: r.URL.Path, Header: r.Header, Time: s.eng.Clock().Now()}}
+	x := &exchange{ctx: r.Context(), req: scenario.Request{Method: r.Method, Path: r.URL.Path, Header: r.Header,
+		Time: s.eng.Clock().Now(), Resources: s.eng}}
 	status, v := s.serve(r, x)
-	dropped := x.out.Drop != ""
 	e := scenario.Entry{Time: x.req.Time, RequestID: id, Op: x.req.Op, Method: r.Method, Path: r.URL.Path,
 		Template: x.req.Template, Project: x.req.Project, Resource: x.req.Resource, Status: status,
-		Rule: x.out.Rule, Dropped: dropped}
+		Rule: x.out.Rule, Dropped: x.out.Drop != "", Canceled: x.canceled}
 	if ae, ok := v.(*api.Error); ok {
 		e.ErrorCode = ae.Code
+	} else if status < 300 {
+		e.Created = createdID(x.req.Op, v)
+		s.scn.Hide(e.Created, s.eng.Clock().Now(), x.out)
+		if s.scn.Lagging() {
+			v, e.Hidden = s.unlisted(x.req.Op, v)
+		}
 	}
-	if dropped {
+	if d := x.out.ResponseDelay; d > 0 && status != 0 && x.out.Drop == "" {
+		clk := s.eng.Clock()
+		e.Canceled = s.scn.Wait(x.ctx, clk, clk.Now().Add(d)) != nil
+	}
+	if e.Dropped {
 		e.Status = 0
 	}
 	s.scn.Record(e)
-	if dropped {
+	if e.Dropped || e.Canceled {
 		panic(http.ErrAbortHandler)
 	}
 	if x.out.RetryAfter > 0 && x.out.Code != "" {
 		w.Header().Set("Retry-After", strconv.Itoa(x.out.RetryAfter))
 	}
 	writeJSON(w, status, v, x.out)
+}
+
+// createdID returns the id of the resource a create answered, "" for
+// every other operation.
+func createdID(op string, v any) string {
+	switch v := v.(type) {
+	case api.Service:
+		if op == api.OpCreateService {
+			return v.ID
+		}
+	case api.Endpoint:
+		if op == api.OpCreateEndpoint {
+			return v.ID
+		}
+	}
+	return ""
+}
+
+// unlisted removes from a list answer of op the resources a list lag
+// hides, returning the answer and their ids. Lists of services
+// (ListEndpointService) and of endpoints (ListEndpoints) lag; total_count
+// counts what is shown.
+func (s *Server) unlisted(op string, v any) (any, []string) {
+	now := s.eng.Clock().Now()
+	var hidden []string
+	switch l := v.(type) {
+	case api.ServiceList:
+		if op == api.OpListServices {
+			l.Services, l.TotalCount, hidden = hide(s.scn, now, l.Services, l.TotalCount, func(x *api.Service) string { return x.ID })
+			return l, hidden
+		}
+	case api.EndpointList:
+		if op == api.OpListEndpoints {
+			l.Endpoints, l.TotalCount, hidden = hide(s.scn, now, l.Endpoints, l.TotalCount, func(x *api.Endpoint) string { return x.ID })
+			return l, hidden
+		}
+	}
+	return v, nil
+}
+
+// hide drops from items, a list page of total items, those the scenario
+// hides at now.
+func hide[T any](scn *scenario.Scenario, now time.Time, items []T, total int, id func(*T) string) ([]T, int, []string) {
+	ids := make([]string, len(items))
+	for i := range items {
+		ids[i] = id(&items[i])
+	}
+	hidden := scn.Unlisted(now, ids)
+	if len(hidden) == 0 {
+		return items, total, nil
+	}
+	kept := make([]T, 0, len(items)-len(hidden))
+	for i := range items {
+		if !slices.Contains(hidden, ids[i]) {
+			kept = append(kept, items[i])
+		}
+	}
+	return kept, total - len(hidden), hidden
 }
 
 // Scenario returns the scenario given with WithScenario, nil without one.

@@ -15,10 +15,18 @@ type Entry struct {
 	Template  string    `json:"template"`
 	Project   string    `json:"project,omitempty"`
 	Resource  string    `json:"resource,omitempty"`
-	Status    int       `json:"status"` // 0 when the connection was dropped
+	Status    int       `json:"status"` // 0 when the connection was dropped or the operation did not run
 	ErrorCode string    `json:"error_code,omitempty"`
 	Rule      string    `json:"rule,omitempty"` // the Outcome.Rule that shaped the answer
 	Dropped   bool      `json:"dropped,omitempty"`
+	// Canceled: the client gave up (its context ended) before the answer;
+	// Status is the answer it did not get, 0 when the operation never ran.
+	Canceled bool `json:"canceled,omitempty"`
+	// Created is the id of the resource the operation created, even when
+	// the client never saw the answer (dropped, canceled).
+	Created string `json:"created,omitempty"`
+	// Hidden lists the ids a list lag left out of this response.
+	Hidden []string `json:"hidden,omitempty"`
 }
 
 // Query selects journal entries; empty fields match anything.

@@ -5,8 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"time"
 	"testing"
+	"time"
 )
 
 // RuleStats are the counters of one rule.

@@ -70,7 +70,7 @@ func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
 		c.tenant = t
 	}
 	if x != nil {
-		if err, stop := s.fault(x); stop {
+		if err, stop := s.fault(x, c); stop {
 			if err == nil {
 				return 0, nil
 			}

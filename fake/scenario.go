@@ -2,6 +2,8 @@ package fake
 
 import (
 	"context"
+	"io"
+	"net"
 	"net/http"
 	"slices"
 	"strconv"
@@ -33,15 +35,21 @@ func (x *exchange) route(template string, rt *route, params []string) {
 
 // fault asks the scenario about x and waits out any latency. stop says the
 // operation must not run: err is the error to answer, nil for a connection
-// dropped before the operation or a client that gave up meanwhile.
-func (s *Server) fault(x *exchange) (err *api.Error, stop bool) {
+// dropped before the operation or a client that gave up meanwhile. The
+// body of c is read before a wait (its error, if any, is answered later
+// as usual): only then does net/http watch the connection and end the
+// request's context when the client goes away.
+func (s *Server) fault(x *exchange, c *call) (err *api.Error, stop bool) {
 	x.out = s.scn.Decide(&x.req)
+	if x.out.Latency > 0 {
+		_, _ = c.readBody()
+	}
 	if x.out.Latency > 0 && s.scn.Wait(x.ctx, s.eng.Clock(), x.req.Time.Add(x.out.Latency)) != nil {
 		x.canceled = true
 		return nil, true
 	}
 	switch {
-	case x.out.Drop == scenario.DropBefore:
+	case x.out.Drop == scenario.DropBefore || x.out.Drop == scenario.DropReset:
 		return nil, true
 	case x.out.Code != "":
 		e, _ := api.Lookup(x.out.Code) // validated when the rule was added
@@ -95,8 +103,11 @@ func (s *Server) serveScenario(w http.ResponseWriter, r *http.Request, id string
 		e.Status = 0
 	}
 	s.scn.Record(e)
-	if e.Dropped || e.Canceled {
-		panic(http.ErrAbortHandler)
+	switch {
+	case e.Canceled:
+		panic(http.ErrAbortHandler) // nobody listens any more
+	case e.Dropped:
+		cut(w, r, x.out.Drop == scenario.DropReset)
 	}
 	if x.out.RetryAfter > 0 && x.out.Code != "" {
 		w.Header().Set("Retry-After", strconv.Itoa(x.out.RetryAfter))
@@ -164,3 +175,36 @@ func hide[T any](scn *scenario.Scenario, now time.Time, items []T, total int, id
 
 // Scenario returns the scenario given with WithScenario, nil without one.
 func (s *Server) Scenario() *scenario.Scenario { return s.scn }
+
+// cut ends the connection of w without an answer, the same way over a
+// socket and in memory. Over a socket it writes a status line and closes
+// the connection, so the client reads an unexpected EOF where the headers
+// should be, or, with reset, closes it with a TCP RST (connection reset
+// by peer). The in-memory transport returns errors that wrap the same
+// io.ErrUnexpectedEOF and syscall.ECONNRESET. Any other writer gets
+// panic(http.ErrAbortHandler). The rest of r's body is read first: a
+// socket closed on unread data resets.
+func cut(w http.ResponseWriter, r *http.Request, reset bool) {
+	switch w := w.(type) {
+	case *memResponse:
+		w.cut = errDropped
+		if reset {
+			w.cut = errReset
+		}
+	case http.Hijacker:
+		_, _ = io.Copy(io.Discard, io.LimitReader(r.Body, maxBody))
+		conn, buf, err := w.Hijack()
+		if err != nil {
+			break
+		}
+		if tcp, ok := conn.(*net.TCPConn); ok && reset {
+			_ = tcp.SetLinger(0)
+		} else {
+			_, _ = buf.WriteString("HTTP/1.1 200 OK\r\n")
+			_ = buf.Flush()
+		}
+		_ = conn.Close()
+		return
+	}
+	panic(http.ErrAbortHandler)
+}

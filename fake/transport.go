@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"syscall"
 )
 
 // memTransport is an http.RoundTripper that calls a handler directly: no
@@ -23,6 +24,10 @@ type memTransport struct{ h http.Handler }
 // client also sees over a socket when the server closes the connection
 // without an answer.
 var errDropped = fmt.Errorf("vpcepfake: connection dropped by scenario: %w", io.ErrUnexpectedEOF)
+
+// errReset is what it sees when a scenario resets the connection; it
+// wraps syscall.ECONNRESET, as a read on a reset socket does.
+var errReset = fmt.Errorf("vpcepfake: connection reset by scenario: %w", syscall.ECONNRESET)
 
 // RoundTrip serves req. A handler that aborts (panic(http.ErrAbortHandler),
 // as net/http allows) becomes a transport error, like a reset connection.
@@ -82,12 +87,19 @@ func (t memTransport) serve(req *http.Request) (resp *http.Response, err error) 
 	if req.Body != nil {
 		defer req.Body.Close()
 	}
+	w := &memResponse{}
 	defer func() {
 		if p := recover(); p != nil {
 			if p != http.ErrAbortHandler {
 				panic(p)
 			}
 			resp, err = nil, errDropped
+			if w.cut != nil {
+				err = w.cut
+			}
+			if ctx := req.Context(); ctx.Err() != nil { // aborted because the client gave up
+				err = context.Cause(ctx)
+			}
 		}
 	}()
 	in := req
@@ -95,7 +107,6 @@ func (t memTransport) serve(req *http.Request) (resp *http.Response, err error) 
 		in = req.Clone(req.Context())
 		in.Host = req.URL.Host
 	}
-	w := &memResponse{}
 	w.resp = http.Response{StatusCode: http.StatusOK, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
 		Header: make(http.Header, 4), Body: &w.body, Request: req}
 	t.h.ServeHTTP(w, in)
@@ -120,6 +131,7 @@ type memResponse struct {
 	body  memBody
 	wrote bool
 	data  []byte
+	cut   error // the scenario cut the connection: the round trip's error
 }
 
 // memBody is a response body over bytes in memory.

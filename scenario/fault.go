@@ -55,7 +55,7 @@ type Outcome struct {
 	Code       string
 	Message    string
 	RetryAfter int
-	// Drop is DropBefore, DropAfter or "".
+	// Drop is DropBefore, DropAfter, DropReset or "".
 	Drop string
 	// Body is BodyTruncated, BodyMalformed or "".
 	Body string
@@ -155,6 +155,28 @@ func (s *Scenario) setBlocked(d int) {
 func (s *Scenario) cond() *sync.Cond {
 	s.waitOnce.Do(func() { s.waitC = sync.NewCond(&s.waitMu) })
 	return s.waitC
+}
+
+// countRecorded counts one recorded request for AwaitRecorded.
+func (s *Scenario) countRecorded() {
+	c := s.cond()
+	c.L.Lock()
+	s.recorded++
+	c.L.Unlock()
+	c.Broadcast()
+}
+
+// AwaitRecorded blocks until at least n requests have been recorded in
+// the journal since s was created (ClearJournal does not reset the
+// count). A client that gave up does not wait for the server to finish
+// its request: a test awaits that request's journal entry this way.
+func (s *Scenario) AwaitRecorded(n int) {
+	c := s.cond()
+	c.L.Lock()
+	defer c.L.Unlock()
+	for s.recorded < n {
+		c.Wait()
+	}
 }
 
 // AwaitBlocked blocks until at least n requests are waiting out a latency

@@ -53,6 +53,7 @@ func (s *Scenario) Record(e Entry) {
 	defer s.mu.Unlock()
 	e.Seq = len(s.journal) + 1
 	s.journal = append(s.journal, e)
+	defer s.countRecorded()
 }
 
 // Requests returns the journal entries q selects, oldest first.

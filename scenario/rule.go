@@ -106,6 +106,7 @@ func While(id, status string) Trigger { return Trigger{Status: status, Of: id} }
 const (
 	DropBefore = "before" // the connection drops before the operation runs
 	DropAfter  = "after"  // the operation runs, then the connection drops
+	DropReset  = "reset"  // the connection is reset (TCP RST) before the operation runs
 )
 
 // The Effect.Body values.
@@ -146,7 +147,9 @@ type Effect struct {
 	// creation; with LagReads too, it shows when either runs out. In JSON
 	// "lag_for", a Go duration string.
 	LagFor time.Duration `json:"-"`
-	// Drop is DropBefore or DropAfter.
+	// Drop is DropBefore, DropAfter or DropReset. A dropped connection
+	// ends after a status line, so the client reads an unexpected EOF; a
+	// reset one ends with a TCP RST (connection reset by peer).
 	Drop string `json:"drop,omitempty"`
 	// Body is BodyTruncated or BodyMalformed.
 	Body string `json:"body,omitempty"`
@@ -167,7 +170,8 @@ func Delay(d time.Duration) Effect { return Effect{Latency: d} }
 // fake's clock.
 func DelayResponse(d time.Duration) Effect { return Effect{ResponseDelay: d} }
 
-// Drop drops the connection, before or after the operation runs.
+// Drop drops the connection: DropBefore or DropAfter the operation runs,
+// or DropReset resets it before.
 func Drop(when string) Effect { return Effect{Drop: when} }
 
 // LoseResponse runs the operation, then drops the connection: applied,
@@ -245,8 +249,8 @@ func (e Effect) validate() error {
 	if e.Status != 0 && (e.Status < 400 || e.Status > 599) {
 		errs = append(errs, fmt.Errorf("status %d is not an error status", e.Status))
 	}
-	if e.Drop != "" && e.Drop != DropBefore && e.Drop != DropAfter {
-		errs = append(errs, fmt.Errorf("drop %q is not %q or %q", e.Drop, DropBefore, DropAfter))
+	if e.Drop != "" && e.Drop != DropBefore && e.Drop != DropAfter && e.Drop != DropReset {
+		errs = append(errs, fmt.Errorf("drop %q is not %q, %q or %q", e.Drop, DropBefore, DropAfter, DropReset))
 	}
 	if e.Drop != "" && e.Code != "" {
 		errs = append(errs, errors.New("an effect cannot both drop and answer an error"))

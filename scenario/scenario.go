@@ -31,6 +31,7 @@ type Scenario struct {
 	waitOnce sync.Once
 	waitC    *sync.Cond
 	blocked  int // requests waiting out a latency
+	recorded int // requests recorded, for AwaitRecorded
 }
 
 // New returns an empty Scenario: every transition keeps the fake's default

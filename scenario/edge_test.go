@@ -62,7 +62,6 @@ func TestDeadlineInMemory(t *testing.T) {
 				start := time.Now()
 				err := post(context.Background(), c, srv)
 				require.ErrorIs(t, err, context.DeadlineExceeded)
-				assert.Contains(t, err.Error(), "Client.Timeout exceeded")
 				assert.Equal(t, 30*time.Second, time.Since(start), "the client gave up at its deadline, not at the delay's end")
 				synctest.Wait() // the server finishes on its own
 				j := scn.Requests(scenario.Query{Op: opCreateService})

@@ -240,3 +240,30 @@ func TestRuleOrderAcrossIndex(t *testing.T) {
 	}
 	assert.Equal(t, []int{500, 429, 504, 404, 429}, got)
 }
+
+// The new effects and the status trigger round-trip through JSON, their
+// durations as Go duration strings; bad values name their field.
+func TestEdgeJSON(t *testing.T) {
+	t.Parallel()
+	in := scenario.Rule{Name: "r", Match: scenario.Match{Op: opCreateService}, Trigger: scenario.While("x", "deleting"),
+		Effect: scenario.Effect{ResponseDelay: 2 * time.Minute, LagReads: 3, LagFor: 30 * time.Second}}
+	b, err := json.Marshal(in)
+	require.NoError(t, err)
+	for _, want := range []string{`"response_delay":"2m0s"`, `"lag_for":"30s"`, `"lag_reads":3`, `"status":"deleting"`, `"of":"x"`} {
+		assert.Contains(t, string(b), want)
+	}
+	var out scenario.Rule
+	require.NoError(t, json.Unmarshal(b, &out))
+	assert.Equal(t, in, out)
+	for _, bad := range []struct{ file, msg string }{
+		{`{"rules":[{"effect":{"response_delay":"soon"}}]}`, `response_delay "soon" is not a duration`},
+		{`{"rules":[{"effect":{"lag_reads":-1}}]}`, "must not be negative"},
+		{`{"rules":[{"trigger":{"of":"x"},"effect":{"lag_reads":1}}]}`, "trigger of needs a status"},
+		{`{"scenarios":{"s":{"policies":[{"transition":"nope"}]}}}`, `scenarios["s"].policies[0]: unknown transition "nope"`},
+		{`{"scenarios":{"s":{"rulez":[]}}}`, `unknown field "rulez"`},
+	} {
+		_, err := scenario.Load(strings.NewReader(bad.file))
+		require.Error(t, err, bad.file)
+		assert.Contains(t, err.Error(), bad.msg)
+	}
+}

@@ -267,3 +267,42 @@ func TestEdgeJSON(t *testing.T) {
 		assert.Contains(t, err.Error(), bad.msg)
 	}
 }
+
+// Concurrent creates with and without a named scenario's header: its
+// plan applies to exactly the ones that carry it.
+func TestNamedScenarioPlansConcurrent(t *testing.T) {
+	t.Parallel()
+	scn, err := scenario.Load(strings.NewReader(`{"scenarios": {"held": {"policies": [{"transition": "service.create", "hold": true}]}}}`))
+	require.NoError(t, err)
+	e := newEnv(t, scn)
+	const n = 16
+	ids := make([]string, n)
+	errs := make(chan error, n)
+	for i := range n {
+		go func() {
+			h := []string{}
+			if i%2 == 0 {
+				h = []string{scenario.ScenarioHeader, "held"}
+			}
+			r, err := e.send(http.MethodPost, "vpc-endpoint-services", createBody("s", 8200+i), h...)
+			if err == nil {
+				var s service
+				err = json.Unmarshal(r.body, &s)
+				ids[i] = s.ID
+			}
+			errs <- err
+		}()
+	}
+	for range n {
+		require.NoError(t, <-errs)
+	}
+	e.mock.Add(time.Hour)
+	for i, id := range ids {
+		s, _ := e.get(id)
+		want := "available"
+		if i%2 == 0 {
+			want = "creating"
+		}
+		assert.Equal(t, want, s.Status, "service %d", i)
+	}
+}

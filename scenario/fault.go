@@ -68,7 +68,6 @@ type Outcome struct {
 // path template, headers and method are tried.
 func (s *Scenario) Decide(req *Request) Outcome {
 	v := view{req: req}
-	v.headers = v.hbuf[:0]
 	if s.watching.Load() > 0 && req.Resources != nil {
 		v.statuses = s.statuses(req)
 	}

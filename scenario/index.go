@@ -57,29 +57,41 @@ func normTemplate(path string) string {
 	return strings.Join(segs, "/")
 }
 
-// view is one request as the rules see it: its normalized template and
-// the header values the rules ask for, each computed once.
+// view is one request as the rules see it: its normalized template (set
+// when some rule has a path) and the header values the rules ask for,
+// each computed once.
 type view struct {
 	req      *Request
 	path     string
-	headers  []header
-	hbuf     [4]header
+	first    [2]header // the first header values read, without allocating
+	nfirst   int
+	more     []header // the rest
 	statuses map[string]string // resource id -> status, for status triggers
 }
 
 // header returns the value of the canonical header name, read once.
 func (v *view) header(name string) string {
-	for _, h := range v.headers {
+	for _, h := range v.first[:v.nfirst] {
 		if h.name == name {
 			return h.value
 		}
 	}
-	val := ""
-	if vs := v.req.Header[name]; len(vs) > 0 {
-		val = vs[0]
+	for _, h := range v.more {
+		if h.name == name {
+			return h.value
+		}
 	}
-	v.headers = append(v.headers, header{name, val})
-	return val
+	h := header{name: name}
+	if vs := v.req.Header[name]; len(vs) > 0 {
+		h.value = vs[0]
+	}
+	if v.nfirst < len(v.first) {
+		v.first[v.nfirst] = h
+		v.nfirst++
+	} else {
+		v.more = append(v.more, h)
+	}
+	return h.value
 }
 
 func (r *rule) match(v *view) bool {
@@ -192,7 +204,9 @@ func (ix *index) normalized(template string) string {
 // candidates appends to buf the rules that may match v, in the order they
 // were added.
 func (ix *index) candidates(v *view, buf []*rule) []*rule {
-	v.path = ix.normalized(v.req.Template)
+	if len(ix.byPath) > 0 {
+		v.path = ix.normalized(v.req.Template)
+	}
 	buckets := 0
 	add := func(rs []*rule) {
 		if len(rs) > 0 {

@@ -65,7 +65,7 @@ type view struct {
 	path     string
 	first    [2]header // the first header values read, without allocating
 	nfirst   int
-	more     []header // the rest
+	more     []header          // the rest
 	statuses map[string]string // resource id -> status, for status triggers
 }
 

@@ -11,10 +11,9 @@ type lag struct {
 // lags are the hidden resources by id.
 type lags map[string]*lag
 
-// done reports whether l no longer hides its resource at now.
-func (l *lag) done(now time.Time) bool {
-	return (l.reads == 0 && l.until.IsZero()) || (!l.until.IsZero() && !now.Before(l.until))
-}
+// done reports whether l's time ran out at now (a lag counted in reads
+// is dropped when its last read is used).
+func (l *lag) done(now time.Time) bool { return !l.until.IsZero() && !now.Before(l.until) }
 
 // Hide starts hiding the resource id, created at at, from list responses
 // as o says (LagReads, LagFor); the fake calls it after a create. Lags

@@ -88,7 +88,7 @@ func (s *Server) serveNet(r *http.Request, x *exchange, requestID string) (int, 
 	if _, err := c.readBody(); err != nil {
 		return s.netReject(r, rt.op, op.API, requestID, err)
 	}
-	v, err := rt.handler(s, c)
+	v, err := s.run(rt, c, x)
 	if err != nil {
 		return s.netReject(r, rt.op, op.API, requestID, err)
 	}

@@ -83,7 +83,7 @@ func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
 	if _, err := c.readBody(); err != nil {
 		return s.reject(r, rt.op, err)
 	}
-	v, err := rt.handler(s, c)
+	v, err := s.run(rt, c, x)
 	if err != nil {
 		return s.reject(r, rt.op, err)
 	}

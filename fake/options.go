@@ -155,11 +155,20 @@ const (
 var DefaultTenant = Tenant{DomainID: DefaultDomainID, ProjectID: DefaultProjectID, Token: DefaultToken,
 	DomainName: DefaultDomainName, UserName: DefaultUserName, Password: DefaultPassword}
 
-// RealisticDelays are close to the real cloud (1-2 minutes per asynchronous
-// operation, docs/vpcep-api.md §6); use them with a mock clock or testing/synctest.
+// RealisticDelays are close to the real cloud and sized so that real
+// clients' default timeouts survive them (1-minute delays sat exactly on
+// terraform's default wait and failed about one create in ten). Public
+// sources: terraform-provider-opentelekomcloud's
+// opentelekomcloud_vpcep_service_v1 waits 1 minute by default for
+// "available" after a create and for 404 after a delete, polling every
+// second (gophertelekomcloud's WaitForServiceStatus(client, id, status,
+// 60)); its opentelekomcloud_vpcep_endpoint_v1 waits 5 minutes for
+// "accepted" or "pendingAcceptance". So services take 30 s (half their
+// wait) and endpoints 1 minute (a fifth of theirs). Use them with a mock
+// clock or testing/synctest.
 var RealisticDelays = Delays{
-	ServiceCreate:  time.Minute,
-	ServiceDelete:  time.Minute,
+	ServiceCreate:  30 * time.Second,
+	ServiceDelete:  30 * time.Second,
 	EndpointCreate: time.Minute,
 	EndpointDelete: time.Minute,
 }

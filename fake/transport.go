@@ -2,33 +2,104 @@ package fake
 
 import (
 	"bytes"
-	"errors"
+	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
+	"syscall"
 )
 
-// memTransport is an http.RoundTripper that calls a handler in the same
-// goroutine: no socket, no copy of the request beyond what the handler
-// reads.
+// memTransport is an http.RoundTripper that calls a handler directly: no
+// socket, no copy of the request beyond what the handler reads. A request
+// whose context can end (a deadline, Client.Timeout, a cancel) is served
+// in its own goroutine, so the round trip returns the context's error as
+// soon as it ends, as net/http does over a socket, while the handler
+// finishes on its own (it sees the same context: scenario waits stop).
+// Any other request is served in the calling goroutine.
 type memTransport struct{ h http.Handler }
 
 // errDropped is what a client of the in-memory transport sees when a
-// scenario drops the connection.
-var errDropped = errors.New("vpcepfake: connection dropped by scenario: " + io.ErrUnexpectedEOF.Error())
+// scenario drops the connection; it wraps io.ErrUnexpectedEOF, which a
+// client also sees over a socket when the server closes the connection
+// without an answer.
+var errDropped = fmt.Errorf("vpcepfake: connection dropped by scenario: %w", io.ErrUnexpectedEOF)
+
+// errReset is what it sees when a scenario resets the connection; it
+// wraps syscall.ECONNRESET, as a read on a reset socket does.
+var errReset = fmt.Errorf("vpcepfake: connection reset by scenario: %w", syscall.ECONNRESET)
 
 // RoundTrip serves req. A handler that aborts (panic(http.ErrAbortHandler),
 // as net/http allows) becomes a transport error, like a reset connection.
-func (t memTransport) RoundTrip(req *http.Request) (resp *http.Response, err error) {
+func (t memTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	if ctx.Done() == nil {
+		return t.serve(req)
+	}
+	if ctx.Err() != nil {
+		if req.Body != nil {
+			req.Body.Close()
+		}
+		return nil, context.Cause(ctx)
+	}
+	done := make(chan roundTrip, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- roundTrip{panicked: p}
+			}
+		}()
+		resp, err := t.serve(req)
+		done <- roundTrip{resp: resp, err: err}
+	}()
+	select {
+	case rt := <-done:
+		return rt.result()
+	case <-ctx.Done():
+		select { // an answer that raced the end of the context wins, as in net/http
+		case rt := <-done:
+			return rt.result()
+		default:
+			return nil, context.Cause(ctx)
+		}
+	}
+}
+
+// roundTrip is what a handler served in its own goroutine produced.
+type roundTrip struct {
+	resp     *http.Response
+	err      error
+	panicked any
+}
+
+// result returns the response, re-raising a panic of the handler in the
+// caller's goroutine. (A handler that panics after its caller gave up
+// panics unseen: the fake's handlers do not panic but to abort.)
+func (rt roundTrip) result() (*http.Response, error) {
+	if rt.panicked != nil {
+		panic(rt.panicked)
+	}
+	return rt.resp, rt.err
+}
+
+// serve runs the handler on req in the calling goroutine.
+func (t memTransport) serve(req *http.Request) (resp *http.Response, err error) {
 	if req.Body != nil {
 		defer req.Body.Close()
 	}
+	w := &memResponse{}
 	defer func() {
 		if p := recover(); p != nil {
 			if p != http.ErrAbortHandler {
 				panic(p)
 			}
 			resp, err = nil, errDropped
+			if w.cut != nil {
+				err = w.cut
+			}
+			if ctx := req.Context(); ctx.Err() != nil { // aborted because the client gave up
+				err = context.Cause(ctx)
+			}
 		}
 	}()
 	in := req
@@ -36,7 +107,6 @@ func (t memTransport) RoundTrip(req *http.Request) (resp *http.Response, err err
 		in = req.Clone(req.Context())
 		in.Host = req.URL.Host
 	}
-	w := &memResponse{}
 	w.resp = http.Response{StatusCode: http.StatusOK, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
 		Header: make(http.Header, 4), Body: &w.body, Request: req}
 	t.h.ServeHTTP(w, in)
@@ -61,6 +131,7 @@ type memResponse struct {
 	body  memBody
 	wrote bool
 	data  []byte
+	cut   error // the scenario cut the connection: the round trip's error
 }
 
 // memBody is a response body over bytes in memory.

@@ -54,10 +54,10 @@ func TestVerify(t *testing.T) {
 	assert.Empty(t, tb.errors, "Verify reports at the end of the test only")
 	tb.end()
 	assert.Equal(t, []string{
-		`scenario: rule "too late" never fired (matched 0 requests)`,
-		`scenario: rule "unmatched" never fired (matched 0 requests)`,
-		`scenario: policy service.create for "never-created"`,
-		`scenario: policy service.delete for the next one`,
+		`scenario: rule "too late" never fired: no request that matched it (op ListEndpointService) reached it`,
+		`scenario: rule "unmatched" never fired: no request that matched it (op DeleteEndpointService) reached it`,
+		`scenario: Named plan for service.create of "never-created" never applied: no service.create of a resource with that id or name started`,
+		`scenario: Next plan for service.delete never consumed: 1 queued plan(s) left`,
 	}, tb.errors)
 	assert.Len(t, scn.Unused(), 4)
 }

@@ -13,9 +13,26 @@ import (
 
 // file is the JSON form of a Scenario; see README.md for the schema.
 type file struct {
-	Policies  []filePolicy      `json:"policies"`
-	Rules     []Rule            `json:"rules"`
-	Scenarios map[string][]Rule `json:"scenarios"`
+	Policies  []filePolicy             `json:"policies"`
+	Rules     []Rule                   `json:"rules"`
+	Scenarios map[string]namedScenario `json:"scenarios"`
+}
+
+// namedScenario is what a request selects with ScenarioHeader: rules and
+// transition plans. In JSON either an object {"rules": [...],
+// "policies": [...]} or, shorter, the array of its rules.
+type namedScenario struct {
+	Policies []filePolicy `json:"policies"`
+	Rules    []Rule       `json:"rules"`
+}
+
+// UnmarshalJSON reads a named scenario in either form.
+func (n *namedScenario) UnmarshalJSON(b []byte) error {
+	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] == '[' {
+		return strictDecode(bytes.NewReader(b), &n.Rules)
+	}
+	type plain namedScenario // without this method
+	return strictDecode(bytes.NewReader(b), (*plain)(n))
 }
 
 // filePolicy is one plan layer: for a kind of transition, one resource
@@ -62,7 +79,7 @@ func (s *Scenario) Extend(r io.Reader) error {
 // addFile adds the policies, rules and named scenarios of f to s.
 func (s *Scenario) addFile(f file) error {
 	for i, p := range f.Policies {
-		if err := s.addPolicy(p); err != nil {
+		if err := s.addPolicy("", p); err != nil {
 			return fmt.Errorf("scenario: policies[%d]: %w", i, err)
 		}
 	}
@@ -75,11 +92,16 @@ func (s *Scenario) addFile(f file) error {
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		rules := f.Scenarios[name]
-		for i := range rules {
-			rules[i].Match.Scenario = name
+		n := f.Scenarios[name]
+		for i, p := range n.Policies {
+			if err := s.addPolicy(name, p); err != nil {
+				return fmt.Errorf("scenario: scenarios[%q].policies[%d]: %w", name, i, err)
+			}
 		}
-		if err := s.add(rules); err != nil {
+		for i := range n.Rules {
+			n.Rules[i].Match.Scenario = name
+		}
+		if err := s.add(n.Rules); err != nil {
 			return fmt.Errorf("scenario: scenarios[%q]: %w", name, err)
 		}
 	}
@@ -96,7 +118,8 @@ func LoadFile(name string) (*Scenario, error) {
 	return Load(f)
 }
 
-func (s *Scenario) addPolicy(p filePolicy) error {
+// addPolicy adds p to s's plans, or to those of the named scenario in.
+func (s *Scenario) addPolicy(in string, p filePolicy) error {
 	if !slices.Contains(Transitions, p.Transition) {
 		return fmt.Errorf("unknown transition %q", p.Transition)
 	}
@@ -113,11 +136,11 @@ func (s *Scenario) addPolicy(p filePolicy) error {
 	}
 	switch {
 	case p.Next:
-		return s.setPlan(nextLayer, p.Transition, "", plan)
+		return s.setPlan(in, nextLayer, p.Transition, "", plan)
 	case p.Name != "":
-		return s.setPlan(namedLayer, p.Transition, p.Name, plan)
+		return s.setPlan(in, namedLayer, p.Transition, p.Name, plan)
 	}
-	return s.setPlan(kindLayer, p.Transition, "", plan)
+	return s.setPlan(in, kindLayer, p.Transition, "", plan)
 }
 
 func strictDecode(r io.Reader, v any) error {
@@ -126,36 +149,56 @@ func strictDecode(r io.Reader, v any) error {
 	return d.Decode(v)
 }
 
-// effectJSON is Effect with its latency as a duration string.
+// effectJSON is Effect with its durations as Go duration strings.
 type effectJSON struct {
 	*effectAlias
-	Latency string `json:"latency,omitempty"`
+	Latency       string `json:"latency,omitempty"`
+	ResponseDelay string `json:"response_delay,omitempty"`
+	LagFor        string `json:"lag_for,omitempty"`
 }
 
 type effectAlias Effect
 
-// UnmarshalJSON reads an Effect, its latency as a Go duration ("5s").
+// durField is one duration of an Effect: its JSON name, its value and
+// its string form.
+type durField struct {
+	name string
+	d    *time.Duration
+	s    *string
+}
+
+// durations pairs each duration field of e with its JSON name and string.
+func (aux *effectJSON) durations(e *Effect) [3]durField {
+	return [3]durField{{"latency", &e.Latency, &aux.Latency}, {"response_delay", &e.ResponseDelay, &aux.ResponseDelay},
+		{"lag_for", &e.LagFor, &aux.LagFor}}
+}
+
+// UnmarshalJSON reads an Effect, its durations as Go durations ("5s").
 func (e *Effect) UnmarshalJSON(b []byte) error {
 	aux := effectJSON{effectAlias: (*effectAlias)(e)}
 	if err := strictDecode(bytes.NewReader(b), &aux); err != nil {
 		return err
 	}
-	if aux.Latency == "" {
-		return nil
+	for _, f := range aux.durations(e) {
+		if *f.s == "" {
+			continue
+		}
+		d, err := time.ParseDuration(*f.s)
+		if err != nil {
+			return fmt.Errorf("%s %q is not a duration", f.name, *f.s)
+		}
+		*f.d = d
 	}
-	d, err := time.ParseDuration(aux.Latency)
-	if err != nil {
-		return fmt.Errorf("latency %q is not a duration", aux.Latency)
-	}
-	e.Latency = d
 	return nil
 }
 
-// MarshalJSON writes an Effect, its latency as a Go duration string.
+// MarshalJSON writes an Effect, its durations as Go duration strings.
 func (e Effect) MarshalJSON() ([]byte, error) {
 	aux := effectJSON{effectAlias: (*effectAlias)(&e)}
-	if e.Latency != 0 {
-		aux.Latency = e.Latency.String()
+	for _, f := range aux.durations(&e) {
+		if *f.d != 0 {
+			*f.s = f.d.String()
+		}
 	}
 	return json.Marshal(aux)
 }

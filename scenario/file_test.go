@@ -61,9 +61,9 @@ func TestLoadFileExample(t *testing.T) {
 	require.Error(t, err)
 
 	assert.ElementsMatch(t, []string{
-		`rule "slow-lists" never fired (matched 0 requests)`,
-		`rule "flaky-reads" never fired (matched 0 requests)`,
-		`policy service.delete for "sticky"`,
+		`rule "slow-lists" never fired: no request that matched it (method GET, path /v1/{project_id}/vpc-endpoint-services) reached it`,
+		`rule "flaky-reads" never fired: no request that matched it (method GET, scenario flaky) reached it`,
+		`Named plan for service.delete of "sticky" never applied: no service.delete of a resource with that id or name started`,
 	}, scn.Unused())
 }
 

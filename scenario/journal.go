@@ -18,15 +18,23 @@ type Entry struct {
 	Template  string    `json:"template"`
 	Project   string    `json:"project,omitempty"`
 	Resource  string    `json:"resource,omitempty"`
-	Status    int       `json:"status"` // 0 when the connection was dropped
+	Status    int       `json:"status"` // 0 when the connection was dropped or the operation did not run
 	ErrorCode string    `json:"error_code,omitempty"`
 	Rule      string    `json:"rule,omitempty"` // the Outcome.Rule that shaped the answer
 	Dropped   bool      `json:"dropped,omitempty"`
+	// Canceled: the client gave up (its context ended) before the answer;
+	// Status is the answer it did not get, 0 when the operation never ran.
+	Canceled bool `json:"canceled,omitempty"`
+	// Created is the id of the resource the operation created, even when
+	// the client never saw the answer (dropped, canceled).
+	Created string `json:"created,omitempty"`
+	// Hidden lists the ids a list lag left out of this response.
+	Hidden []string `json:"hidden,omitempty"`
 }
 
 // texts are the text fields of e: what Record bounds and copies.
 func (e *Entry) texts() []*string {
-	return []*string{&e.RequestID, &e.Op, &e.Method, &e.Path, &e.Template, &e.Project, &e.Resource, &e.ErrorCode, &e.Rule}
+	return []*string{&e.RequestID, &e.Op, &e.Method, &e.Path, &e.Template, &e.Project, &e.Resource, &e.ErrorCode, &e.Rule, &e.Created}
 }
 
 // Journal limits: how many entries a journal keeps by default, and the
@@ -102,6 +110,10 @@ type Journal struct {
 	ring []Entry // grows to size, then wraps at next
 	next int     // where the next entry goes once the ring is full
 	seq  int     // entries recorded since the last Clear
+	// total counts every entry ever recorded, for Await; recorded is
+	// signalled on each.
+	total    int
+	recorded *sync.Cond
 }
 
 // NewJournal returns an empty journal that keeps the latest size entries;
@@ -111,7 +123,9 @@ func NewJournal(size int) *Journal {
 	if size < 0 {
 		panic("scenario: negative journal size")
 	}
-	return &Journal{size: size}
+	j := &Journal{size: size}
+	j.recorded = sync.NewCond(&j.mu)
+	return j
 }
 
 // Record appends e, numbering it (Seq counts from 1 after each Clear) and
@@ -122,6 +136,8 @@ func (j *Journal) Record(e Entry) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	j.seq++
+	j.total++
+	defer j.recorded.Broadcast()
 	e.Seq = j.seq
 	switch {
 	case j.size == 0:
@@ -206,6 +222,18 @@ func (j *Journal) Latest(n int) []Entry {
 	return out
 }
 
+// Await blocks until at least n requests have been recorded since the
+// journal was created (Clear does not reset this count, and dropped
+// entries count). A client that gave up does not wait for the server to
+// finish its request: a test awaits that request's entry this way.
+func (j *Journal) Await(n int) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	for j.total < n {
+		j.recorded.Wait()
+	}
+}
+
 // JournalStats are a journal's counters.
 type JournalStats struct {
 	Size     int `json:"size"`     // entries it keeps at most
@@ -259,6 +287,10 @@ func (s *Scenario) Requests(q Query) []Entry { return s.Journal().Requests(q) }
 
 // Count returns how many journal entries q selects.
 func (s *Scenario) Count(q Query) int { return s.Journal().Count(q) }
+
+// AwaitRecorded blocks until at least n requests have been recorded in
+// the journal since it was created (Journal.Await).
+func (s *Scenario) AwaitRecorded(n int) { s.Journal().Await(n) }
 
 // ClearJournal forgets every recorded request; numbering starts again.
 // Rule counters are kept.

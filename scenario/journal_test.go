@@ -36,7 +36,7 @@ func TestJournal(t *testing.T) {
 	require.Len(t, all, 5)
 	svc := "/v1/{project_id}/vpc-endpoint-services"
 	want := []scenario.Entry{
-		{Seq: 1, Time: time.Unix(0, 0), Op: api.OpCreateService, Method: "POST", Template: svc, Status: 200},
+		{Seq: 1, Time: time.Unix(0, 0), Op: api.OpCreateService, Method: "POST", Template: svc, Status: 200, Created: id},
 		{Seq: 2, Time: time.Unix(60, 0), Op: api.OpGetService, Method: "GET", Template: svc + "/{id}", Resource: id, Status: 200},
 		{Seq: 3, Time: time.Unix(60, 0), Op: api.OpGetService, Method: "GET", Template: svc + "/{id}", Resource: id, Status: 404, ErrorCode: "EndPoint.0005", Rule: "gone"},
 		{Seq: 4, Time: time.Unix(60, 0), Method: "GET", Status: 404, ErrorCode: "EndPoint.0005"},

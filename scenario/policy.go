@@ -60,9 +60,15 @@ func (p Plan) check(tr Transition) error {
 
 // policies are the plan layers: default < kind < named < next.
 type policies struct {
-	kind  map[Transition]Plan
+	kind  map[Transition]*kindPlan
 	named []*namedPlan
 	next  map[Transition][]Plan
+}
+
+// kindPlan is the plan of every transition of one kind.
+type kindPlan struct {
+	plan Plan
+	used int
 }
 
 // namedPlan is a plan for the transitions of one resource, named by a
@@ -72,6 +78,72 @@ type namedPlan struct {
 	key  string
 	plan Plan
 	used int
+}
+
+// plan returns the plan of the first layer that has one for c, counting
+// its use.
+func (ps *policies) plan(c Change) (Plan, bool) {
+	if q := ps.next[c.Transition]; len(q) > 0 {
+		ps.next[c.Transition] = q[1:]
+		return q[0], true
+	}
+	for i := len(ps.named) - 1; i >= 0; i-- {
+		n := ps.named[i]
+		if n.tr == c.Transition && (n.key == c.ResourceID || (c.Name != "" && n.key == c.Name)) {
+			n.used++
+			return n.plan, true
+		}
+	}
+	if k := ps.kind[c.Transition]; k != nil {
+		k.used++
+		return k.plan, true
+	}
+	return Plan{}, false
+}
+
+// set puts p, already validated, in layer l (key: the resource of a named
+// plan).
+func (ps *policies) set(l layer, tr Transition, key string, p Plan) {
+	switch l {
+	case kindLayer:
+		if ps.kind == nil {
+			ps.kind = map[Transition]*kindPlan{}
+		}
+		ps.kind[tr] = &kindPlan{plan: p}
+	case namedLayer:
+		ps.named = append(ps.named, &namedPlan{tr: tr, key: key, plan: p})
+	case nextLayer:
+		if ps.next == nil {
+			ps.next = map[Transition][]Plan{}
+		}
+		ps.next[tr] = append(ps.next[tr], p)
+	}
+}
+
+// unused describes the plans never applied; in names the named scenario
+// they belong to ("" for the Scenario's own).
+func (ps *policies) unused(in string) []string {
+	where := ""
+	if in != "" {
+		where = fmt.Sprintf(" of scenario %q", in)
+	}
+	var out []string
+	for _, tr := range Transitions {
+		if k := ps.kind[tr]; k != nil && k.used == 0 {
+			out = append(out, fmt.Sprintf("Kind plan%s for every %s never applied: no %s started", where, tr, tr))
+		}
+	}
+	for _, n := range ps.named {
+		if n.used == 0 {
+			out = append(out, fmt.Sprintf("Named plan%s for %s of %q never applied: no %s of a resource with that id or name started", where, n.tr, n.key, n.tr))
+		}
+	}
+	for _, tr := range Transitions {
+		if q := ps.next[tr]; len(q) > 0 {
+			out = append(out, fmt.Sprintf("Next plan%s for %s never consumed: %d queued plan(s) left", where, tr, len(q)))
+		}
+	}
+	return out
 }
 
 // layer is one of the plan layers a plan is set in.
@@ -103,72 +175,64 @@ func (s *Scenario) Next(tr Transition, p Plan) *Scenario { return s.mustPlan(nex
 // mustPlan is setPlan for plans written in Go, where an invalid one is a
 // programming error.
 func (s *Scenario) mustPlan(l layer, tr Transition, key string, p Plan) *Scenario {
-	if err := s.setPlan(l, tr, key, p); err != nil {
+	if err := s.setPlan("", l, tr, key, p); err != nil {
 		panic(fmt.Sprintf("scenario: plan for %s: %v", tr, err))
 	}
 	return s
 }
 
 // setPlan validates p for tr and sets it in layer l (key: the resource of
-// a named plan).
-func (s *Scenario) setPlan(l layer, tr Transition, key string, p Plan) error {
+// a named plan), in the plans of the named scenario in ("" for s's own).
+func (s *Scenario) setPlan(in string, l layer, tr Transition, key string, p Plan) error {
 	if err := p.check(tr); err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	switch l {
-	case kindLayer:
-		if s.policies.kind == nil {
-			s.policies.kind = map[Transition]Plan{}
+	ps := &s.policies
+	if in != "" {
+		if s.scoped == nil {
+			s.scoped = map[string]*policies{}
 		}
-		s.policies.kind[tr] = p
-	case namedLayer:
-		s.policies.named = append(s.policies.named, &namedPlan{tr: tr, key: key, plan: p})
-	case nextLayer:
-		if s.policies.next == nil {
-			s.policies.next = map[Transition][]Plan{}
+		if ps = s.scoped[in]; ps == nil {
+			ps = &policies{}
+			s.scoped[in] = ps
 		}
-		s.policies.next[tr] = append(s.policies.next[tr], p)
+		s.hasScoped.Store(true)
 	}
+	ps.set(l, tr, key, p)
 	return nil
 }
 
-// Plan implements Policy: the first queued Next plan of the kind, else the
-// last Named plan matching the resource, else the Kind plan, else def.
+// Plan implements Policy. While an operation selected by a named scenario
+// with plans runs (Begin), that scenario's layers come first; then the
+// first queued Next plan of the kind, else the last Named plan matching
+// the resource, else the Kind plan, else def.
 func (s *Scenario) Plan(c Change, def Plan) Plan {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if q := s.policies.next[c.Transition]; len(q) > 0 {
-		s.policies.next[c.Transition] = q[1:]
-		return q[0]
-	}
-	for i := len(s.policies.named) - 1; i >= 0; i-- {
-		n := s.policies.named[i]
-		if n.tr == c.Transition && (n.key == c.ResourceID || (c.Name != "" && n.key == c.Name)) {
-			n.used++
-			return n.plan
+	if ps := s.scoped[s.current]; ps != nil {
+		if p, ok := ps.plan(c); ok {
+			return p
 		}
 	}
-	if p, ok := s.policies.kind[c.Transition]; ok {
+	if p, ok := s.policies.plan(c); ok {
 		return p
 	}
 	return def
 }
 
-// unusedPolicies lists Named plans never applied and Next plans never
-// consumed, with s.mu held.
+// unusedPolicies lists the plans never applied, with s.mu held: the
+// Scenario's own, then those of each named scenario by name.
 func (s *Scenario) unusedPolicies() []string {
-	var out []string
-	for _, n := range s.policies.named {
-		if n.used == 0 {
-			out = append(out, fmt.Sprintf("policy %s for %q", n.tr, n.key))
-		}
+	out := s.policies.unused("")
+	names := make([]string, 0, len(s.scoped))
+	for name := range s.scoped {
+		names = append(names, name)
 	}
-	for _, tr := range Transitions {
-		for range s.policies.next[tr] {
-			out = append(out, fmt.Sprintf("policy %s for the next one", tr))
-		}
+	slices.Sort(names)
+	for _, name := range names {
+		out = append(out, s.scoped[name].unused(name)...)
 	}
 	return out
 }

@@ -3,7 +3,6 @@ package scenario
 import (
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"net/http"
 	"slices"
 	"strings"
@@ -71,6 +70,14 @@ type Trigger struct {
 	// a zero bound is open.
 	From  time.Time `json:"from,omitzero"`
 	Until time.Time `json:"until,omitzero"`
+	// Status fires only while a resource has this status (e.g.
+	// "deleting"), read when the request arrives: the resource Of, or
+	// the request's own resource when Of is empty. A resource that does
+	// not exist has status "" and never fires.
+	Status string `json:"status,omitempty"`
+	// Of is the id of the resource whose status Status reads, in the
+	// request's project.
+	Of string `json:"of,omitempty"`
 }
 
 // Always fires on every matching call.
@@ -92,10 +99,16 @@ func Probability(p float64, seed uint64) Trigger { return Trigger{Probability: p
 // During fires on matching calls whose clock time is in [from, until).
 func During(from, until time.Time) Trigger { return Trigger{From: from, Until: until} }
 
+// While fires on matching calls while resource id (in the request's
+// project; "" for the request's own resource) has status, e.g.
+// While(endpointID, "deleting").
+func While(id, status string) Trigger { return Trigger{Status: status, Of: id} }
+
 // The Effect.Drop values.
 const (
 	DropBefore = "before" // the connection drops before the operation runs
 	DropAfter  = "after"  // the operation runs, then the connection drops
+	DropReset  = "reset"  // the connection is reset (TCP RST) before the operation runs
 )
 
 // The Effect.Body values.
@@ -106,7 +119,9 @@ const (
 
 // Effect is what a firing rule does. An error (Code) answers without
 // running the operation; Drop and Body act on the connection and the
-// response; Latency delays the answer on the fake's clock.
+// response; Latency delays the operation and ResponseDelay the answer
+// after it, on the fake's clock; LagReads and LagFor hide what the
+// operation created from lists.
 type Effect struct {
 	// Code is a documented error code (an Err constant); the response is its
 	// status and {"error_code","error_msg"} body.
@@ -118,9 +133,25 @@ type Effect struct {
 	// RetryAfter, in seconds, adds a Retry-After header to the error.
 	RetryAfter int `json:"retry_after,omitempty"`
 	// Latency blocks the request until the clock has moved this far past
-	// its arrival. In JSON a Go duration string ("5s").
+	// its arrival, before the operation runs: a client that gives up
+	// meanwhile changes nothing. In JSON a Go duration string ("5s").
 	Latency time.Duration `json:"-"`
-	// Drop is DropBefore or DropAfter.
+	// ResponseDelay runs the operation, then holds its answer until the
+	// clock has moved this far: a client that gives up meanwhile loses
+	// the answer of an applied operation. In JSON "response_delay", a Go
+	// duration string.
+	ResponseDelay time.Duration `json:"-"`
+	// LagReads hides the resource a create made from this many list
+	// responses that would show it (ListEndpointService for services,
+	// ListEndpoints for endpoints); GET by id finds it at once.
+	LagReads int `json:"lag_reads,omitempty"`
+	// LagFor hides it from lists until the clock is this far past its
+	// creation; with LagReads too, it shows when either runs out. In JSON
+	// "lag_for", a Go duration string.
+	LagFor time.Duration `json:"-"`
+	// Drop is DropBefore, DropAfter or DropReset. A dropped connection
+	// ends after a status line, so the client reads an unexpected EOF; a
+	// reset one ends with a TCP RST (connection reset by peer).
 	Drop string `json:"drop,omitempty"`
 	// Body is BodyTruncated or BodyMalformed.
 	Body string `json:"body,omitempty"`
@@ -137,14 +168,32 @@ func Throttle(retryAfter int) Effect {
 // Delay blocks the request for d on the fake's clock.
 func Delay(d time.Duration) Effect { return Effect{Latency: d} }
 
-// Drop drops the connection, before or after the operation runs.
+// DelayResponse runs the operation, then holds its answer for d on the
+// fake's clock.
+func DelayResponse(d time.Duration) Effect { return Effect{ResponseDelay: d} }
+
+// Drop drops the connection: DropBefore or DropAfter the operation runs,
+// or DropReset resets it before.
 func Drop(when string) Effect { return Effect{Drop: when} }
+
+// LoseResponse runs the operation, then drops the connection: applied,
+// but the answer was lost (Drop(DropAfter)).
+func LoseResponse() Effect { return Effect{Drop: DropAfter} }
+
+// ListLag hides the resource a create makes from the next n list
+// responses that would show it: eventual consistency of lists.
+func ListLag(n int) Effect { return Effect{LagReads: n} }
+
+// ListLagFor hides the resource a create makes from lists for d after
+// its creation, on the fake's clock.
+func ListLagFor(d time.Duration) Effect { return Effect{LagFor: d} }
 
 // Corrupt lets the operation run and spoils its response body.
 func Corrupt(body string) Effect { return Effect{Body: body} }
 
-// latencyOnly reports whether e only delays.
-func (e Effect) latencyOnly() bool { return e.Code == "" && e.Drop == "" && e.Body == "" }
+// additive reports whether e only delays or hides: such a rule adds its
+// effect and lets the next rules decide.
+func (e Effect) additive() bool { return e.Code == "" && e.Drop == "" && e.Body == "" }
 
 func (r Rule) validate() error {
 	return errors.Join(r.Match.validate(), r.Trigger.validate(), r.Effect.validate())
@@ -184,6 +233,9 @@ func (t Trigger) validate() error {
 	if !t.From.IsZero() && !t.Until.IsZero() && !t.Until.After(t.From) {
 		errs = append(errs, errors.New("trigger window: until must be after from"))
 	}
+	if t.Of != "" && t.Status == "" {
+		errs = append(errs, errors.New("trigger of needs a status"))
+	}
 	return errors.Join(errs...)
 }
 
@@ -199,8 +251,8 @@ func (e Effect) validate() error {
 	if e.Status != 0 && (e.Status < 400 || e.Status > 599) {
 		errs = append(errs, fmt.Errorf("status %d is not an error status", e.Status))
 	}
-	if e.Drop != "" && e.Drop != DropBefore && e.Drop != DropAfter {
-		errs = append(errs, fmt.Errorf("drop %q is not %q or %q", e.Drop, DropBefore, DropAfter))
+	if e.Drop != "" && e.Drop != DropBefore && e.Drop != DropAfter && e.Drop != DropReset {
+		errs = append(errs, fmt.Errorf("drop %q is not %q, %q or %q", e.Drop, DropBefore, DropAfter, DropReset))
 	}
 	if e.Drop != "" && e.Code != "" {
 		errs = append(errs, errors.New("an effect cannot both drop and answer an error"))
@@ -208,73 +260,11 @@ func (e Effect) validate() error {
 	if e.Body != "" && e.Body != BodyTruncated && e.Body != BodyMalformed {
 		errs = append(errs, fmt.Errorf("body %q is not %q or %q", e.Body, BodyTruncated, BodyMalformed))
 	}
-	if e.Latency < 0 {
-		errs = append(errs, errors.New("latency must not be negative"))
+	if e.Latency < 0 || e.ResponseDelay < 0 || e.LagFor < 0 || e.LagReads < 0 {
+		errs = append(errs, errors.New("latency, response_delay, lag_reads and lag_for must not be negative"))
 	}
-	if e.latencyOnly() && e.Latency == 0 {
+	if e.additive() && e.Latency == 0 && e.ResponseDelay == 0 && e.LagReads == 0 && e.LagFor == 0 {
 		errs = append(errs, errors.New("effect does nothing"))
 	}
 	return errors.Join(errs...)
-}
-
-// rule is a Rule with its counters and random source.
-type rule struct {
-	Rule
-	path     []string // Match.Path split, parameters as "{}"
-	rng      *rand.Rand
-	matches  int
-	inWindow int // matches inside the trigger's window
-	fired    int
-}
-
-func newRule(r Rule) *rule {
-	b := &rule{Rule: r, rng: rand.New(rand.NewPCG(r.Trigger.Seed, r.Trigger.Seed))}
-	if r.Match.Path != "" {
-		b.path = templateSegs(r.Match.Path)
-	}
-	return b
-}
-
-// templateSegs splits a path template, writing every "{name}" as "{}".
-func templateSegs(path string) []string {
-	segs := strings.Split(strings.Trim(path, "/"), "/")
-	for i, s := range segs {
-		if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
-			segs[i] = "{}"
-		}
-	}
-	return segs
-}
-
-func (r *rule) match(req *Request) bool {
-	m := r.Match
-	if (m.Op != "" && m.Op != req.Op) || (m.Method != "" && m.Method != req.Method) ||
-		(m.Project != "" && m.Project != req.Project) || (m.Resource != "" && m.Resource != req.Resource) ||
-		(m.Scenario != "" && m.Scenario != req.Header.Get(ScenarioHeader)) {
-		return false
-	}
-	for k, v := range m.Header {
-		if req.Header.Get(k) != v {
-			return false
-		}
-	}
-	return r.path == nil || slices.Equal(r.path, templateSegs(req.Template))
-}
-
-// fires counts a matching call and reports whether the trigger fires on
-// it. Nth, First and After count only the calls inside the window.
-func (r *rule) fires(at time.Time) bool {
-	r.matches++
-	t := r.Trigger
-	if (!t.From.IsZero() && at.Before(t.From)) || (!t.Until.IsZero() && !at.Before(t.Until)) {
-		return false
-	}
-	r.inWindow++
-	n := r.inWindow
-	ok := (t.Nth == 0 || n == t.Nth) && (t.First == 0 || n <= t.First) && (t.After == 0 || n > t.After) &&
-		(t.Probability == 0 || r.rng.Float64() < t.Probability)
-	if ok {
-		r.fired++
-	}
-	return ok
 }

@@ -2,7 +2,9 @@ package scenario
 
 import (
 	"fmt"
+	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // Scenario is a set of transition policies and fault rules plus the journal
@@ -11,10 +13,21 @@ import (
 type Scenario struct {
 	mu       sync.Mutex
 	policies policies
+	scoped   map[string]*policies // the plans of named scenarios
+	current  string               // the named scenario whose operation runs (Begin)
 	rules    []*rule
+	index    index
+	cand     []*rule      // Decide's buffer
+	watched  []*rule      // rules with a status trigger
+	watching atomic.Int32 // len(watched), read without mu
+	lags     lags
+	lagging  atomic.Int32 // len(lags), read without mu
 
 	journalOnce sync.Once
 	journal     *Journal
+
+	hasScoped atomic.Bool  // some named scenario has plans
+	bind      sync.RWMutex // Begin/End: an operation under scoped plans runs alone
 
 	waitMu   sync.Mutex
 	waitOnce sync.Once
@@ -36,19 +49,26 @@ func (s *Scenario) Add(rules ...Rule) error {
 }
 
 func (s *Scenario) add(rules []Rule) error {
-	built := make([]*rule, 0, len(rules))
+	rules = slices.Clone(rules) // names are filled in below
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i, r := range rules {
-		if r.Name == "" {
-			r.Name = fmt.Sprintf("rule %d", len(s.rules)+i+1)
+	for i := range rules {
+		if rules[i].Name == "" {
+			rules[i].Name = fmt.Sprintf("rule %d", len(s.rules)+i+1)
 		}
-		if err := r.validate(); err != nil {
-			return fmt.Errorf("rule %d (%q): %w", i, r.Name, err)
+		if err := rules[i].validate(); err != nil {
+			return fmt.Errorf("rule %d (%q): %w", i, rules[i].Name, err)
 		}
-		built = append(built, newRule(r))
 	}
-	s.rules = append(s.rules, built...)
+	for _, r := range rules {
+		b := newRule(r, len(s.rules))
+		s.rules = append(s.rules, b)
+		s.index.add(b)
+		if r.Trigger.Status != "" {
+			s.watched = append(s.watched, b)
+			s.watching.Store(int32(len(s.watched)))
+		}
+	}
 	return nil
 }
 

@@ -33,7 +33,7 @@ func createWith(srv *fake.Server) string {
 	return s.ID
 }
 
-// A real polling loop with time.Sleep against realistic one-minute delays
+// A real polling loop with time.Sleep against realistic 30-second delays
 // finishes in virtual time, with a scenario slowing every GET by 2 s of the
 // same virtual clock.
 func TestVirtualTimeClient(t *testing.T) {
@@ -48,11 +48,12 @@ func TestVirtualTimeClient(t *testing.T) {
 		start := time.Now()
 		polls, err := waitAvailable(srv.Client(), srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services/"+id, fake.DefaultToken)
 		require.NoError(t, err)
-		// Each round is 2 s latency + 5 s sleep; the 9th GET arrives at
-		// 56 s and answers at 58 s, still creating; the 10th arrives at 63 s.
-		assert.Equal(t, 10, polls)
-		assert.Equal(t, 65*time.Second, time.Since(start))
-		assert.Equal(t, 10, scn.Count(scenario.Query{Op: api.OpGetService}))
+		// Each round is 2 s latency + 5 s sleep; the 4th GET arrives at
+		// 21 s and answers at 23 s, still creating; the 5th arrives at 28 s
+		// and answers at 30 s, when the 30-second creation is done.
+		assert.Equal(t, 5, polls)
+		assert.Equal(t, 30*time.Second, time.Since(start))
+		assert.Equal(t, 5, scn.Count(scenario.Query{Op: api.OpGetService}))
 	})
 	assert.Less(t, time.Since(wall), 5*time.Second, "virtual, not wall-clock time")
 }

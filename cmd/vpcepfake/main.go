@@ -146,7 +146,7 @@ func parse(args []string, getenv func(string) string, stderr io.Writer) (*option
 	fs.StringVar(&o.logLevel, "log-level", "warn", "log level: debug, info, warn or error")
 	fs.StringVar(&o.fixtures, "fixtures", "", "state file to load at start-up (the JSON of GET /_fake/state)")
 	fs.BoolVar(&o.manualClock, "manual-clock", false, "run on a manual clock that starts at the current time and moves only through /_fake/clock")
-	fs.BoolVar(&o.realistic, "realistic", false, "use delays close to the real cloud (1 minute per asynchronous step)")
+	fs.BoolVar(&o.realistic, "realistic", false, "use delays close to the real cloud that real clients' default timeouts survive (services 30s, endpoints 1m; see fake.RealisticDelays)")
 	fs.IntVar(&o.reads, "after-reads", 0, "complete every transition after this many reads of the resource (0: by time only); overrides the kind-level plans of -scenario")
 	fs.StringVar(&o.scenario, "scenario", "", "JSON scenario file: transition policies and fault rules (see scenario/README.md)")
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")

@@ -3,6 +3,8 @@ package engine
 import (
 	"net/netip"
 
+	"github.com/google/uuid"
+
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
@@ -142,17 +144,18 @@ var createEndpointRules = []endpointRule{
 		d.v.PolicyStatement, err = rules.Policy(r.PolicyStatement)
 		return err
 	},
-	// routetables: gateway only; default the VPC's first (default) route
-	// table; each valid (1019) and not bound by another endpoint of the
-	// service (2039). Ignored for interface endpoints.
+	// routetables: gateway only; default the VPC's default route table
+	// (docs/vpcep-api.md §3.14: its first, or DefaultRouteTable when the inventory
+	// names none); each valid (1019) and not bound by another endpoint
+	// of the service (2039). Ignored for interface endpoints.
 	func(e *Engine, d *endpointDraft) *api.Error {
 		d.v.Routetables = []string{}
 		if !d.gateway() {
 			return nil
 		}
 		rts := d.req.Routetables
-		if len(rts) == 0 && len(d.vpc.RouteTables) > 0 {
-			rts = d.vpc.RouteTables[:1]
+		if len(rts) == 0 {
+			rts = []string{defaultRouteTable(d.vpc)}
 		}
 		if err := e.checkRoutetables(rts, d.vpc, d.svc, nil); err != nil {
 			return err
@@ -214,4 +217,17 @@ func (e *Engine) CreateEndpoint(t Tenant, req *api.CreateEndpointRequest) (api.E
 	e.takeIP(ep)
 	e.startEndpointCreate(ep, now)
 	return ep.render(), nil
+}
+
+// routeTableSpace is the UUID namespace of invented default route tables.
+var routeTableSpace = uuid.MustParse("6f1c2b3a-9d4e-5f60-8a7b-1c2d3e4f5a6b")
+
+// defaultRouteTable returns the default route table of v: its first, or,
+// when the inventory names none, an id derived from the VPC id (a name-
+// based UUID), the same for every endpoint and every run.
+func defaultRouteTable(v VPC) string {
+	if len(v.RouteTables) > 0 {
+		return v.RouteTables[0]
+	}
+	return uuid.NewSHA1(routeTableSpace, []byte(v.ID)).String()
 }

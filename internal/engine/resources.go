@@ -57,3 +57,18 @@ func without[T recorded](items []T, x T) []T {
 	}
 	return items
 }
+
+// StatusOf returns the current status of the service or endpoint with id,
+// "" when there is none; scenario triggers read it. It does not count as
+// a read of the resource.
+func (e *Engine) StatusOf(id string) string {
+	e.lock()
+	defer e.mu.Unlock()
+	if s, ok := e.services[id]; ok {
+		return s.view.Status
+	}
+	if ep, ok := e.eps[id]; ok {
+		return ep.view.Status
+	}
+	return ""
+}

@@ -1,0 +1,105 @@
+package fake_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/benbjohnson/clock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed42eb3344/vpcepfake/fake"
+	"github.com/seed42eb3344/vpcepfake/scenario"
+)
+
+// A client of srv.Client() and a client over a loopback socket get the
+// same errors when their context ends while the scenario holds the
+// request or its answer, and when the scenario drops the connection; the
+// journal tells whether the create was applied and what it made.
+func TestTransportErrors(t *testing.T) {
+	t.Parallel()
+	const short = 20 * time.Millisecond // a real deadline: the server waits on a mock clock nobody moves
+	tests := []struct {
+		name     string
+		effect   scenario.Effect
+		timeout  time.Duration // Client.Timeout
+		deadline bool          // a context deadline of short
+		cancel   bool          // cancel once the request waits
+		want     error
+		applied  bool
+		canceled bool
+	}{
+		{"context deadline", scenario.Delay(2 * time.Minute), 0, true, false, context.DeadlineExceeded, false, true},
+		{"client timeout", scenario.Delay(2 * time.Minute), short, false, false, context.DeadlineExceeded, false, true},
+		{"canceled", scenario.Delay(2 * time.Minute), 0, false, true, context.Canceled, false, true},
+		{"answer lost to deadline", scenario.DelayResponse(2 * time.Minute), 0, true, false, context.DeadlineExceeded, true, true},
+		{"answer lost to cancel", scenario.DelayResponse(2 * time.Minute), 0, false, true, context.Canceled, true, true},
+		{"dropped before", scenario.Drop(scenario.DropBefore), 0, false, false, io.ErrUnexpectedEOF, false, false},
+		{"dropped after", scenario.LoseResponse(), 0, false, false, io.ErrUnexpectedEOF, true, false},
+		{"reset", scenario.Drop(scenario.DropReset), 0, false, false, syscall.ECONNRESET, false, false},
+	}
+	for _, tc := range tests {
+		for _, socket := range []bool{false, true} {
+			name := tc.name + "/memory"
+			if socket {
+				name = tc.name + "/socket"
+			}
+			t.Run(name, func(t *testing.T) {
+				t.Parallel()
+				scn := scenario.New()
+				require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: "CreateEndpointService"}, Effect: tc.effect}))
+				srv := fake.NewServer(fake.WithClock(clock.NewMock()), fake.WithScenario(scn))
+				c := srv.Client()
+				if socket {
+					tr := &http.Transport{}
+					c = &http.Client{Transport: tr}
+					t.Cleanup(tr.CloseIdleConnections)
+				}
+				t.Cleanup(srv.Close)
+				c.Timeout = tc.timeout
+				ctx, cancel := context.WithCancel(context.Background())
+				if tc.deadline {
+					ctx, cancel = context.WithTimeout(context.Background(), short)
+				}
+				defer cancel()
+				if tc.cancel {
+					go func() { scn.AwaitBlocked(1); cancel() }()
+				}
+				req, err := http.NewRequestWithContext(ctx, http.MethodPost, srv.Endpoint(fake.DefaultProjectID)+"vpc-endpoint-services",
+					strings.NewReader(serviceBody("4189d3c2-8882-4871-a3c2-d380272eed88")))
+				require.NoError(t, err)
+				req.Header.Set("X-Auth-Token", fake.DefaultToken)
+				resp, err := c.Do(req)
+				if err == nil {
+					resp.Body.Close()
+				}
+				require.ErrorIs(t, err, tc.want)
+				var ne net.Error
+				assert.Equal(t, errors.Is(tc.want, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout(), "a timeout: %v", err)
+
+				scn.AwaitRecorded(1) // the server finishes on its own
+				j := scn.Requests(scenario.Query{})
+				require.Len(t, j, 1)
+				assert.Equal(t, tc.canceled, j[0].Canceled)
+				assert.Equal(t, !tc.canceled, j[0].Dropped)
+				assert.Equal(t, tc.applied, j[0].Created != "", "the journal names what the create made")
+				l, _ := list(t, srv, "")
+				assert.Equal(t, b2i(tc.applied), l.TotalCount)
+			})
+		}
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -17,7 +17,8 @@ import (
 var other = fake.Tenant{DomainID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", ProjectID: "1b2c3d4e5f60718293a4b5c6d7e8f90a", Token: "conformance-other"}
 
 // TestFake runs the suite against the fake on a loopback socket, with the
-// realistic 1-minute transitions on a mock clock the suite advances.
+// realistic transitions (fake.RealisticDelays) on a mock clock the suite
+// advances.
 func TestFake(t *testing.T) {
 	mock := clock.NewMock()
 	srv := fake.NewServer(fake.WithClock(mock), fake.WithDelays(fake.RealisticDelays), fake.WithTenants(other))

@@ -29,7 +29,7 @@ func login(c *http.Client, srv *fake.Server) string {
 // listStatus lists the default tenant's services with token and returns
 // the status (and error code, if any).
 func listStatus(c *http.Client, srv *fake.Server, token string) string {
-	req, _ := http.NewRequest(http.MethodGet, srv.Endpoint(fake.DefaultProjectID)+"vpc-endpoint-services", nil)
+	req, _ := http.NewRequest(http.MethodGet, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", nil)
 	req.Header.Set("X-Auth-Token", token)
 	resp, err := c.Do(req)
 	if err != nil {

@@ -72,7 +72,7 @@ func TestTransportErrors(t *testing.T) {
 				if tc.cancel {
 					go func() { scn.AwaitBlocked(1); cancel() }()
 				}
-				req, err := http.NewRequestWithContext(ctx, http.MethodPost, srv.Endpoint(fake.DefaultProjectID)+"vpc-endpoint-services",
+				req, err := http.NewRequestWithContext(ctx, http.MethodPost, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services",
 					strings.NewReader(serviceBody("4189d3c2-8882-4871-a3c2-d380272eed88")))
 				require.NoError(t, err)
 				req.Header.Set("X-Auth-Token", fake.DefaultToken)

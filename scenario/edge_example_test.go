@@ -15,7 +15,7 @@ import (
 // exampleFetch sends one request as the default tenant through srv's in-memory
 // client; rel is relative to the project endpoint.
 func exampleFetch(srv *fake.Server, method, rel, body string) (int, []byte, error) {
-	req, _ := http.NewRequest(method, srv.Endpoint(fake.DefaultProjectID)+rel, strings.NewReader(body))
+	req, _ := http.NewRequest(method, srv.ProjectURL(fake.DefaultProjectID)+rel, strings.NewReader(body))
 	req.Header.Set("X-Auth-Token", fake.DefaultToken)
 	resp, err := srv.Client().Do(req)
 	if err != nil {

@@ -28,7 +28,7 @@ const (
 // post creates a service through c with ctx; it returns the client's error.
 func post(ctx context.Context, c *http.Client, srv *fake.Server) error {
 	b, _ := json.Marshal(createBody("svc", 80))
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, srv.Endpoint(fake.DefaultProjectID)+"vpc-endpoint-services", bytes.NewReader(b))
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", bytes.NewReader(b))
 	req.Header.Set("X-Auth-Token", fake.DefaultToken)
 	resp, err := c.Do(req)
 	if err == nil {

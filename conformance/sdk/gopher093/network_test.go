@@ -38,7 +38,7 @@ func startNet(t *testing.T) netEnv {
 	client := func(base, version string) *golangsdk.ServiceClient {
 		return &golangsdk.ServiceClient{ProviderClient: pc, Endpoint: base + "/", ResourceBase: base + "/" + version}
 	}
-	return netEnv{env: env{srv: srv, journal: sc, sc: &golangsdk.ServiceClient{ProviderClient: pc, Endpoint: srv.Endpoint(fake.DefaultProjectID)}},
+	return netEnv{env: env{srv: srv, journal: sc, sc: &golangsdk.ServiceClient{ProviderClient: pc, Endpoint: srv.ProjectURL(fake.DefaultProjectID)}},
 		net1: client(srv.NetworkURL(), "v1/"), net2: client(srv.NetworkURL(), "v2.0/"), elb: client(srv.ELBURL(), "v2.0/")}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/synctest"
+	"time"
 
 	golangsdk "github.com/opentelekomcloud/gophertelekomcloud"
 	"github.com/opentelekomcloud/gophertelekomcloud/openstack/common/tags"
@@ -46,7 +47,7 @@ func TestTerraformServiceAndEndpoint(t *testing.T) {
 		assert.Equal(t, "TCP", svc.Ports[0].Protocol, `"" means TCP`)
 		assert.Equal(t, services.StatusCreating, svc.Status)
 		require.NoError(t, services.WaitForServiceStatus(e.sc, svc.ID, services.StatusAvailable, 120))
-		assert.GreaterOrEqual(t, e.calls("ListServiceDetails"), 59, "1-second polls through a 1-minute creation")
+		assert.GreaterOrEqual(t, e.calls("ListServiceDetails"), int(fake.RealisticDelays.ServiceCreate/time.Second)-1, "1-second polls through the realistic creation")
 
 		d1, d2 := "iam:domain::0123456789abcdef0123456789abcdef", "iam:domain::*"
 		wl, err := endpoints.BatchUpdateWhitelist(e.sc, svc.ID, endpoints.BatchUpdateReq{Permissions: []string{d1, d2}, Action: "add"})

@@ -29,9 +29,10 @@ func newJournal(c config) *scenario.Journal {
 // WithScenario it resizes the scenario's journal.
 func WithJournalSize(n int) Option { return func(c *config) { c.journalSize = &n } }
 
-// Journal returns the server's request journal: every VPCEP request it
-// answered, with or without a scenario (with one, the scenario's journal).
-// Control (/_fake/) and IAM (/v3) calls are not journalled.
+// Journal returns the server's request journal: every request of the
+// VPCEP API, the companion APIs and IAM (/v3) it answered, with or without
+// a scenario (with one, the scenario's journal). Control (/_fake/) calls
+// are not journalled.
 func (s *Server) Journal() *scenario.Journal { return s.journal }
 
 // Requests returns the journal entries q selects, oldest first, as

@@ -73,6 +73,19 @@ func TestAdopt(t *testing.T) {
 	assert.Equal(t, "third-get-fails", reads[2].Rule)
 }
 
+func TestJournalWithoutScenario(t *testing.T) {
+	srv := fake.NewTest(t)
+	tn := srv.Tenant()
+	var list struct {
+		TotalCount int `json:"total_count"`
+	}
+	require.Equal(t, 200, send(t, srv, tn, http.MethodGet, srv.ProjectURL(tn.ProjectID)+"vpc-endpoint-services", "", &list))
+	reads := srv.Requests(scenario.Query{Op: scenario.OpListEndpointService})
+	require.Len(t, reads, 1)
+	assert.Equal(t, 200, reads[0].Status)
+	assert.Equal(t, 1, srv.Count(scenario.Query{}))
+}
+
 func TestConformanceWithAFakeTenant(t *testing.T) {
 	mock := clock.NewMock()
 	other := fake.Tenant{DomainID: "acc2", ProjectID: "0123456789abcdef0123456789abcdef", Token: "token2"}

@@ -24,7 +24,7 @@ func getEndpoint(s *Server, c *call) (any, *api.Error) {
 }
 
 func listEndpoints(s *Server, c *call) (any, *api.Error) {
-	return s.eng.ListEndpoints(c.tenant, c.r.URL.Query())
+	return s.eng.ListEndpoints(c.tenant, endpointQuery(c))
 }
 
 func deleteEndpoint(s *Server, c *call) (any, *api.Error) {

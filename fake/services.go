@@ -23,7 +23,7 @@ func getService(s *Server, c *call) (any, *api.Error) {
 }
 
 func listServices(s *Server, c *call) (any, *api.Error) {
-	return s.eng.ListServices(c.tenant, c.r.URL.Query())
+	return s.eng.ListServices(c.tenant, serviceQuery(c))
 }
 
 func updateService(s *Server, c *call) (any, *api.Error) {

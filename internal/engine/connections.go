@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"net/url"
 	"strconv"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
@@ -14,16 +13,16 @@ var connectionStatuses = map[string]bool{statusPendingAcceptance: true, statusAc
 // ListConnections is ListServiceConnections (spec 3.8): every endpoint of
 // the caller's service, from any account, filtered by id, marker_id and
 // status, paged and sorted. Only the service's owner may call it.
-func (e *Engine) ListConnections(t Tenant, serviceID string, q url.Values) (api.ConnectionList, *api.Error) {
-	lq, err := ParseListQuery(q, 1000)
+func (e *Engine) ListConnections(t Tenant, serviceID string, q api.ConnectionQuery) (api.ConnectionList, *api.Error) {
+	lq, err := ParseListQuery(q.Page, 1000)
 	if err != nil {
 		return api.ConnectionList{}, err
 	}
-	id, status := q.Get("id"), q.Get("status")
-	marker, hasMarker := int64(0), q.Get("marker_id") != ""
+	id, status := q.ID, q.Status
+	marker, hasMarker := int64(0), q.MarkerID != ""
 	if hasMarker {
 		var perr error
-		if marker, perr = strconv.ParseInt(q.Get("marker_id"), 10, 32); perr != nil {
+		if marker, perr = strconv.ParseInt(q.MarkerID, 10, 32); perr != nil {
 			return api.ConnectionList{}, api.E0021
 		}
 	}

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"net/url"
-
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
@@ -14,8 +12,8 @@ import (
 // 404 EndPoint.0005, the generic not-found (spec leaves the code open;
 // EndPoint.2003 is a 400 and belongs to CreateEndpoint's body reference).
 // A malformed id is EndPoint.3062.
-func (e *Engine) DescribeService(t Tenant, q url.Values) (api.ServiceBasicInfo, *api.Error) {
-	name, id := q.Get("endpoint_service_name"), q.Get("id")
+func (e *Engine) DescribeService(t Tenant, q api.DescribeQuery) (api.ServiceBasicInfo, *api.Error) {
+	name, id := q.Name, q.ID
 	if (name == "") == (id == "") {
 		return api.ServiceBasicInfo{}, api.E0002
 	}

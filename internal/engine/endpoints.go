@@ -2,7 +2,6 @@ package engine
 
 import (
 	"net/netip"
-	"net/url"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
@@ -61,12 +60,12 @@ func (e *Engine) GetEndpoint(t Tenant, id string) (api.Endpoint, *api.Error) {
 
 // ListEndpoints is ListEndpoints: the caller's endpoints filtered by
 // endpoint_service_name (fuzzy), vpc_id and id (exact), paged and sorted.
-func (e *Engine) ListEndpoints(t Tenant, q url.Values) (api.EndpointList, *api.Error) {
-	lq, err := ParseListQuery(q, 1000)
+func (e *Engine) ListEndpoints(t Tenant, q api.EndpointQuery) (api.EndpointList, *api.Error) {
+	lq, err := ParseListQuery(q.Page, 1000)
 	if err != nil {
 		return api.EndpointList{}, err
 	}
-	name, vpc, id := q.Get("endpoint_service_name"), q.Get("vpc_id"), q.Get("id")
+	name, vpc, id := q.Name, q.VpcID, q.ID
 	e.lock()
 	defer e.mu.Unlock()
 	out := api.EndpointList{Endpoints: []api.Endpoint{}}

@@ -3,7 +3,6 @@ package engine
 import (
 	"cmp"
 	"math"
-	"net/url"
 	"slices"
 	"strconv"
 	"unicode"
@@ -24,32 +23,32 @@ type ListQuery struct {
 // sends no limit; gophertelekomcloud relies on it.
 const defaultLimit = 10
 
-// ParseListQuery reads limit, offset, sort_key and sort_dir. maxLimit is
+// ParseListQuery checks limit, offset, sort_key and sort_dir. maxLimit is
 // 1000 for most lists and 500 for permissions. Both spellings of the sort
 // keys are accepted: created_at/updated_at (OTC docs) and
 // create_at/update_at (Huawei SDK enums). An empty value counts as absent,
 // as gophertelekomcloud drops empty options but other clients may not.
-func ParseListQuery(q url.Values, maxLimit int) (ListQuery, *api.Error) {
+func ParseListQuery(q api.Page, maxLimit int) (ListQuery, *api.Error) {
 	lq := ListQuery{Limit: defaultLimit}
 	var err *api.Error
-	if v := q.Get("limit"); v != "" {
+	if v := q.Limit; v != "" {
 		if lq.Limit, err = intIn(v, 0, maxLimit, api.E0006); err != nil {
 			return lq, err
 		}
 	}
-	if v := q.Get("offset"); v != "" {
+	if v := q.Offset; v != "" {
 		if lq.Offset, err = intIn(v, 0, math.MaxInt, api.E0010); err != nil {
 			return lq, err
 		}
 	}
-	switch q.Get("sort_key") {
+	switch q.SortKey {
 	case "", "created_at", "create_at":
 	case "updated_at", "update_at":
 		lq.ByUpdated = true
 	default:
 		return lq, api.E0017
 	}
-	switch q.Get("sort_dir") {
+	switch q.SortDir {
 	case "", "desc":
 	case "asc":
 		lq.Asc = true

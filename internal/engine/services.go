@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"net/url"
-
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
@@ -72,16 +70,16 @@ var netTypes = map[string]bool{"vlan": true, "vxlan": true, "all": true}
 // endpoint_service_name (fuzzy), id (exact) and status, paged and sorted.
 // The [HW] net_type filter is validated; every service of the fake is a
 // vxlan-or-all match, so it filters nothing, nor does public_border_group.
-func (e *Engine) ListServices(t Tenant, q url.Values) (api.ServiceList, *api.Error) {
-	lq, err := ParseListQuery(q, 1000)
+func (e *Engine) ListServices(t Tenant, q api.ServiceQuery) (api.ServiceList, *api.Error) {
+	lq, err := ParseListQuery(q.Page, 1000)
 	if err != nil {
 		return api.ServiceList{}, err
 	}
-	name, id, status := q.Get("endpoint_service_name"), q.Get("id"), q.Get("status")
+	name, id, status := q.Name, q.ID, q.Status
 	if status != "" && !serviceStatuses[status] {
 		return api.ServiceList{}, api.E0019
 	}
-	if nt := q.Get("net_type"); nt != "" && !netTypes[nt] {
+	if nt := q.NetType; nt != "" && !netTypes[nt] {
 		return api.ServiceList{}, api.E0002
 	}
 	e.lock()

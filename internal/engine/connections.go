@@ -35,10 +35,21 @@ func (e *Engine) ListConnections(t Tenant, serviceID string, q api.ConnectionQue
 	if err != nil {
 		return api.ConnectionList{}, err
 	}
-	sel, total := page(s.eps, (*endpoint).rec, func(ep *endpoint) bool {
-		return (id == "" || ep.view.ID == id) && (!hasMarker || int64(ep.view.MarkerID) == marker) &&
-			(status == "" || ep.view.Status == status)
-	}, lq)
+	match := func(ep *endpoint) bool {
+		return (status == "" || ep.view.Status == status) && (!hasMarker || int64(ep.view.MarkerID) == marker)
+	}
+	var sel []*endpoint
+	var total int
+	switch set := &s.eps.all; {
+	case id != "":
+		ep, ok := e.eps[id]
+		sel, total = one(ep, ok, func(ep *endpoint) bool { return ep.svc == s && match(ep) }, lq)
+	case status != "":
+		set = s.eps.bucket(status)
+		fallthrough
+	default:
+		sel, total = set.list(filterIf(hasMarker, match), lq)
+	}
 	out := api.ConnectionList{Connections: make([]api.Connection, len(sel)), TotalCount: total}
 	for i, ep := range sel {
 		out.Connections[i] = ep.connection()

@@ -24,7 +24,7 @@ func (e *Engine) DescribeService(t Tenant, q api.DescribeQuery) (api.ServiceBasi
 	defer e.mu.Unlock()
 	s := e.services[id]
 	if name != "" {
-		s = e.serviceNamed(name)
+		s = e.named[name]
 	}
 	if s == nil || !e.mayConnect(s, t.DomainID) {
 		return api.ServiceBasicInfo{}, api.E0005
@@ -35,16 +35,4 @@ func (e *Engine) DescribeService(t Tenant, q api.DescribeQuery) (api.ServiceBasi
 		info.IsCharge = s.public.isCharge
 	}
 	return info, nil
-}
-
-// serviceNamed returns the service whose full name is name, or nil. Full
-// names are unique: a tenant's contains its id, public ones are checked
-// at seeding.
-func (e *Engine) serviceNamed(name string) *service {
-	for _, s := range e.services {
-		if s.view.ServiceName == name {
-			return s
-		}
-	}
-	return nil
 }

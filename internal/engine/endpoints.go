@@ -2,6 +2,7 @@ package engine
 
 import (
 	"net/netip"
+	"strings"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
@@ -16,6 +17,8 @@ type endpoint struct {
 	subnet   string       // subnet id of the reserved address; "" for gateway
 	ip       netip.Addr   // reserved address, shown once accepted; zero for gateway
 	connDesc string       // [HW] connection description set by the service owner
+	proj     *project     // the project whose indexes hold it
+	folded   string       // fold(view.EndpointServiceName), for the name filter
 }
 
 // render returns the wire object, safe to use after the lock is released.
@@ -66,6 +69,7 @@ func (e *Engine) ListEndpoints(t Tenant, q api.EndpointQuery) (api.EndpointList,
 		return api.EndpointList{}, err
 	}
 	name, vpc, id := q.Name, q.VpcID, q.ID
+	folded := fold(name)
 	e.lock()
 	defer e.mu.Unlock()
 	out := api.EndpointList{Endpoints: []api.Endpoint{}}
@@ -73,10 +77,21 @@ func (e *Engine) ListEndpoints(t Tenant, q api.EndpointQuery) (api.EndpointList,
 	if p == nil {
 		return out, nil
 	}
-	sel, total := page(p.endpoints, (*endpoint).rec, filterIf(id+vpc+name != "", func(ep *endpoint) bool {
-		return (id == "" || ep.view.ID == id) && (vpc == "" || ep.view.VpcID == vpc) &&
-			fuzzy(ep.view.EndpointServiceName, name)
-	}), lq)
+	match := func(ep *endpoint) bool {
+		return (vpc == "" || ep.view.VpcID == vpc) && strings.Contains(ep.folded, folded)
+	}
+	var sel []*endpoint
+	var total int
+	switch set := &p.endpoints.all; {
+	case id != "":
+		ep, ok := e.eps[id]
+		sel, total = one(ep, ok, func(ep *endpoint) bool { return ep.proj == p && match(ep) }, lq)
+	case vpc != "":
+		set = p.endpoints.bucket(vpc)
+		fallthrough
+	default:
+		sel, total = set.list(filterIf(name != "", match), lq)
+	}
 	out.TotalCount = total
 	for _, ep := range sel {
 		out.Endpoints = append(out.Endpoints, ep.render())
@@ -115,7 +130,31 @@ func (e *Engine) removeEndpoint(ep *endpoint) {
 	}
 	delete(e.eps, ep.view.ID)
 	e.freeIP(ep)
-	p := e.projects[ep.view.ProjectID]
-	p.endpoints = without(p.endpoints, ep)
-	ep.svc.eps = without(ep.svc.eps, ep)
+	ep.proj.endpoints.remove(ep, ep.view.VpcID)
+	ep.proj.endpointTags.remove(ep)
+	ep.svc.eps.remove(ep, ep.view.Status)
+}
+
+// storeEndpoint indexes the new endpoint ep of project p, a connection of
+// its service.
+func storeEndpoint(p *project, ep *endpoint) {
+	ep.proj = p
+	ep.folded = fold(ep.view.EndpointServiceName)
+	p.endpoints.add(ep, ep.view.VpcID)
+	p.endpointTags.add(ep)
+	ep.svc.eps.add(ep, ep.view.Status)
+}
+
+// reindex runs change, which may change ep's status and updated_at, and
+// keeps its project's and its service's indexes current.
+func (ep *endpoint) reindex(change func()) {
+	if ep.proj == nil {
+		change()
+		return
+	}
+	ep.proj.endpoints.remove(ep, ep.view.VpcID)
+	ep.svc.eps.remove(ep, ep.view.Status)
+	change()
+	ep.proj.endpoints.add(ep, ep.view.VpcID)
+	ep.svc.eps.add(ep, ep.view.Status)
 }

@@ -81,6 +81,7 @@ type Engine struct {
 	net      inventory
 	projects map[string]*project
 	services map[string]*service      // tenants' and public services, by id
+	named    map[string]*service      // the same, by full name
 	public   []*service               // public services, in seeding order
 	byPort   map[backendPort]*service // which service uses each backend port+protocol
 	eps      map[string]*endpoint
@@ -91,10 +92,12 @@ type Engine struct {
 	marker   int32
 }
 
-// project is the per-project slice of the state, in creation order.
+// project is the per-project slice of the state, indexed for its lists.
 type project struct {
-	services  []*service
-	endpoints []*endpoint
+	services     listIndex[*service]  // bucketed by status
+	endpoints    listIndex[*endpoint] // bucketed by vpc_id
+	serviceTags  tagIndex
+	endpointTags tagIndex
 }
 
 // New returns an Engine for cfg. It panics when cfg.PublicServices is
@@ -122,6 +125,7 @@ func New(cfg Config) *Engine {
 		net:      newInventory(cfg.Network, cfg.StrictNetwork),
 		projects: map[string]*project{},
 		services: map[string]*service{},
+		named:    map[string]*service{},
 		byPort:   map[backendPort]*service{},
 		eps:      map[string]*endpoint{},
 		ips:      map[string]map[netip.Addr]bool{},

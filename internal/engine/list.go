@@ -121,6 +121,42 @@ func fuzzy(name, filter string) bool {
 	return false
 }
 
+// fold maps every rune of s to the smallest rune that folds to it
+// (unicode.SimpleFold's orbit) and every invalid byte to U+FFFD, so that
+// fuzzy(name, filter) == strings.Contains(fold(name), fold(filter)): lists
+// fold each stored name once, when it is set, and scan with a plain
+// substring search.
+func fold(s string) string {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && !('a' <= s[i] && s[i] <= 'z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, i, len(s))
+	copy(b, s)
+	for _, r := range s[i:] {
+		b = utf8.AppendRune(b, canonicalRune(r))
+	}
+	return string(b)
+}
+
+// canonicalRune is the smallest rune of r's simple-folding orbit.
+func canonicalRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'a' <= r && r <= 'z' {
+			r -= 'a' - 'A'
+		}
+		return r
+	}
+	m := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		m = min(m, f)
+	}
+	return m
+}
+
 // hasPrefixFold reports whether s begins with prefix, ignoring case.
 func hasPrefixFold(s, prefix string) bool {
 	for _, p := range prefix {

@@ -100,6 +100,7 @@ func (e *Engine) addPublic(ps []PublicService, now time.Time) error {
 			public: &publicInfo{owner: owner, isCharge: p.IsCharge},
 		}
 		e.services[id] = s
+		e.name(s)
 		e.public = append(e.public, s)
 	}
 	return nil

@@ -38,13 +38,3 @@ func (e *Engine) records() []*record {
 type recorded interface{ rec() *record }
 
 func (r *record) rec() *record { return r }
-
-// without returns items, in creation order, without x (found by its
-// creation sequence).
-func without[T recorded](items []T, x T) []T {
-	seq := x.rec().seq
-	if i, ok := slices.BinarySearchFunc(items, seq, func(it T, seq uint64) int { return cmp.Compare(it.rec().seq, seq) }); ok {
-		return slices.Delete(items, i, i+1)
-	}
-	return items
-}

@@ -25,8 +25,10 @@ func (e *Engine) startServiceCreate(s *service, now time.Time) {
 // startServiceDelete puts s in deleting; it disappears afterwards (GET then
 // answers 404), or ends failed when the plan says so.
 func (e *Engine) startServiceDelete(s *service, now time.Time) {
-	s.view.Status = statusDeleting
-	s.touch(now)
+	s.reindex(func() {
+		s.view.Status = statusDeleting
+		s.setUpdated(now)
+	})
 	e.schedule(now, &s.record, e.serviceChange(s, scenario.ServiceDelete), e.cfg.Delays.ServiceDelete,
 		e.serviceDone(s, scenario.ServiceDelete))
 }
@@ -58,7 +60,9 @@ func outcome(target string, fail *scenario.Failure) (string, []api.ErrorEntry) {
 // settle moves s to target, or to failed with fail's error entry, and
 // returns the new status.
 func (s *service) settle(at time.Time, target string, fail *scenario.Failure) string {
-	s.view.Status, s.view.Error = outcome(target, fail)
-	s.touch(at)
+	s.reindex(func() {
+		s.view.Status, s.view.Error = outcome(target, fail)
+		s.setUpdated(at)
+	})
 	return s.view.Status
 }

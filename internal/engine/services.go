@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"strings"
+
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
@@ -12,7 +14,9 @@ type service struct {
 	conns  int           // endpoints in creating or accepted: connection_count
 	perms  []*permission // whitelist records in creation order; replaced, never changed in place
 	public *publicInfo   // set for public (O&M) services only
-	eps    []*endpoint   // endpoints connected to it, in creation order
+	eps    listIndex[*endpoint] // endpoints connected to it, bucketed by status
+	proj   *project             // the project whose indexes hold it; nil for public services
+	folded string               // fold(view.ServiceName), for the name filter
 }
 
 // render returns the wire object, safe to use after the lock is released.
@@ -82,15 +86,28 @@ func (e *Engine) ListServices(t Tenant, q api.ServiceQuery) (api.ServiceList, *a
 	if nt := q.NetType; nt != "" && !netTypes[nt] {
 		return api.ServiceList{}, api.E0002
 	}
+	folded := fold(name)
 	e.lock()
 	defer e.mu.Unlock()
 	p := e.projects[t.ProjectID]
 	if p == nil {
 		return api.ServiceList{Services: []api.Service{}}, nil
 	}
-	sel, total := page(p.services, func(s *service) *record { return &s.record }, filterIf(id+status+name != "", func(s *service) bool {
-		return (id == "" || s.view.ID == id) && (status == "" || s.view.Status == status) && fuzzy(s.view.ServiceName, name)
-	}), lq)
+	match := func(s *service) bool {
+		return (status == "" || s.view.Status == status) && strings.Contains(s.folded, folded)
+	}
+	var sel []*service
+	var total int
+	switch set := &p.services.all; {
+	case id != "":
+		s, ok := e.services[id]
+		sel, total = one(s, ok, func(s *service) bool { return s.proj == p && match(s) }, lq)
+	case status != "":
+		set = p.services.bucket(status)
+		fallthrough
+	default:
+		sel, total = set.list(filterIf(name != "", match), lq)
+	}
 	out := api.ServiceList{Services: make([]api.Service, len(sel)), TotalCount: total}
 	for i, s := range sel {
 		out.Services[i] = s.render()
@@ -144,6 +161,42 @@ func (e *Engine) removeService(s *service) {
 	e.cancel(&s.record)
 	delete(e.services, s.view.ID)
 	e.freePort(s)
-	p := e.projects[s.view.ProjectID]
-	p.services = without(p.services, s)
+	e.unname(s)
+	if p := s.proj; p != nil {
+		p.services.remove(s, s.view.Status)
+		p.serviceTags.remove(s)
+	}
+}
+
+// storeService indexes the new service s of project p.
+func (e *Engine) storeService(p *project, s *service) {
+	s.proj = p
+	p.services.add(s, s.view.Status)
+	p.serviceTags.add(s)
+	e.name(s)
+}
+
+// name and unname keep the index of full names current; unname before a
+// change of s.view.ServiceName, name after it.
+func (e *Engine) name(s *service) {
+	e.named[s.view.ServiceName] = s
+	s.folded = fold(s.view.ServiceName)
+}
+
+func (e *Engine) unname(s *service) {
+	if e.named[s.view.ServiceName] == s {
+		delete(e.named, s.view.ServiceName)
+	}
+}
+
+// reindex runs change, which may change s's status and updated_at, and
+// keeps its project's indexes current.
+func (s *service) reindex(change func()) {
+	if s.proj == nil {
+		change()
+		return
+	}
+	s.proj.services.remove(s, s.view.Status)
+	change()
+	s.proj.services.add(s, s.view.Status)
 }

@@ -182,7 +182,7 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	e.tmu.Lock() // always after mu, as in Export
 	defer e.tmu.Unlock()
 	n := &Engine{cfg: e.cfg, ids: e.ids, tenants: map[string]*Tenant{}, tokens: map[string]*Tenant{},
-		keys: map[string]*Tenant{}, projects: map[string]*project{}, services: map[string]*service{},
+		keys: map[string]*Tenant{}, projects: map[string]*project{}, services: map[string]*service{}, named: map[string]*service{},
 		byPort: map[backendPort]*service{}, eps: map[string]*endpoint{}, ips: map[string]map[netip.Addr]bool{},
 		ipNext: map[string]netip.Addr{},
 		seq:    snap.Seq, marker: snap.Marker}
@@ -198,6 +198,7 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 			return err
 		}
 		s.public = &publicInfo{owner: st.Owner, isCharge: st.IsCharge}
+		n.name(s)
 		n.public = append(n.public, s)
 	}
 	for _, st := range snap.Services {
@@ -212,11 +213,7 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 			return fmt.Errorf("service %s: backend port already used", s.view.ID)
 		}
 		n.usePort(s)
-		p := n.project(s.view.ProjectID)
-		p.services = append(p.services, s)
-	}
-	for _, p := range n.projects {
-		slices.SortFunc(p.services, func(a, b *service) int { return cmp.Compare(a.seq, b.seq) })
+		n.storeService(n.project(s.view.ProjectID), s)
 	}
 	if err := n.importEndpoints(e, snap.Endpoints, now); err != nil {
 		return err
@@ -229,7 +226,7 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 		e.ids.restore(&rng)
 	}
 	e.tenants, e.tokens, e.keys = n.tenants, n.tokens, n.keys
-	e.projects, e.services, e.public, e.byPort = n.projects, n.services, n.public, n.byPort
+	e.projects, e.services, e.named, e.public, e.byPort = n.projects, n.services, n.named, n.public, n.byPort
 	e.eps, e.ips, e.ipNext = n.eps, n.ips, n.ipNext
 	e.timeline, e.seq, e.marker = n.timeline, n.seq, n.marker
 	return nil
@@ -330,9 +327,7 @@ func (n *Engine) importEndpoints(e *Engine, sts []EndpointState, now time.Time) 
 		}
 		n.eps[id] = ep
 		n.takeIP(ep)
-		svc.eps = append(svc.eps, ep)
-		p := n.project(ep.view.ProjectID)
-		p.endpoints = append(p.endpoints, ep)
+		storeEndpoint(n.project(ep.view.ProjectID), ep)
 	}
 	return nil
 }

@@ -37,7 +37,7 @@ func (e *Engine) TagAction(t Tenant, resourceType, id string, req *api.TagAction
 	if err != nil {
 		return err
 	}
-	r.setTags(tags)
+	kind.tags(e.projects[t.ProjectID]).retag(r, tags)
 	return nil
 }
 

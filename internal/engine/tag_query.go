@@ -189,6 +189,61 @@ func parseMatches(in []api.Match) (*string, *api.Error) {
 	return &v, nil
 }
 
+// run answers the query over project p's resources of kind: the page and
+// the number of matches. It scans only the resources carrying the most
+// selective tag of q.all (or any tag of q.any), all of them when neither
+// is given; a query of one tag alone costs O(log n) per resource listed.
+func (q *tagQuery) run(kind resourceKind, p *project) ([]taggable, int) {
+	ix := kind.tags(p)
+	var from []*ordered[taggable]
+	least := 0
+	for i, f := range q.all {
+		sets, n := ix.sets(f)
+		if n == 0 {
+			return nil, 0
+		}
+		if i == 0 || n < least {
+			from, least = sets, n
+		}
+	}
+	if len(from) == 1 && len(q.all) == 1 && len(q.any)+len(q.notAll)+len(q.notAny) == 0 && q.name == nil {
+		s := from[0]
+		total := s.len()
+		lo := min(q.page.Offset, total)
+		out := make([]taggable, 0, min(q.page.Limit, total-lo))
+		for i := lo; i < lo+cap(out); i++ {
+			out = append(out, s.rank(i))
+		}
+		return out, total
+	}
+	if len(q.all) == 0 {
+		for _, f := range q.any {
+			sets, _ := ix.sets(f)
+			from = append(from, sets...)
+		}
+	}
+	var cands []taggable
+	switch {
+	case len(q.all) == 0 && len(q.any) == 0:
+		kind.each(p, func(r taggable) { cands = append(cands, r) })
+	default:
+		for _, s := range from {
+			s.each(func(r taggable) bool { cands = append(cands, r); return true })
+		}
+		if len(from) > 1 { // disjoint for one key's values, not for several keys
+			slices.SortFunc(cands, func(a, b taggable) int { return cmp.Compare(a.rec().seq, b.rec().seq) })
+			cands = slices.CompactFunc(cands, func(a, b taggable) bool { return a == b })
+		}
+	}
+	sel := cands[:0]
+	for _, r := range cands {
+		if _, name, tags := r.tagged(); q.match(name, tags) {
+			sel = append(sel, r)
+		}
+	}
+	return page(sel, taggable.rec, nil, q.page)
+}
+
 // ListResourceInstances is the tag query (spec 3.19) over the caller's
 // resources of one type. action filter returns an api.ResourceList of the
 // matching resources in creation order (oldest first), paged by limit and
@@ -206,10 +261,11 @@ func (e *Engine) ListResourceInstances(t Tenant, resourceType string, req *api.R
 	}
 	e.lock()
 	defer e.mu.Unlock()
-	sel, total := page(kind.list(e, t.ProjectID), taggable.rec, func(r taggable) bool {
-		_, name, tags := r.tagged()
-		return q.match(name, tags)
-	}, q.page)
+	var sel []taggable
+	var total int
+	if p := e.projects[t.ProjectID]; p != nil {
+		sel, total = q.run(kind, p)
+	}
 	if q.count {
 		return api.ResourceCount{TotalCount: total}, nil
 	}
@@ -232,20 +288,14 @@ func (e *Engine) ProjectTags(t Tenant, resourceType string) (api.ProjectTags, *a
 	}
 	e.lock()
 	defer e.mu.Unlock()
-	values := map[string]map[string]bool{}
-	for _, r := range kind.list(e, t.ProjectID) {
-		_, _, tags := r.tagged()
-		for _, tag := range tags {
-			if values[tag.Key] == nil {
-				values[tag.Key] = map[string]bool{}
-			}
-			values[tag.Key][tag.Value] = true
-		}
+	var keys map[string]*tagKey
+	if p := e.projects[t.ProjectID]; p != nil {
+		keys = kind.tags(p).keys
 	}
-	out := api.ProjectTags{Tags: make([]api.TagValues, 0, len(values))}
-	for k, vs := range values {
-		tv := api.TagValues{Key: k, Values: make([]string, 0, len(vs))}
-		for v := range vs {
+	out := api.ProjectTags{Tags: make([]api.TagValues, 0, len(keys))}
+	for k, tk := range keys {
+		tv := api.TagValues{Key: k, Values: make([]string, 0, len(tk.values))}
+		for v := range tk.values {
 			tv.Values = append(tv.Values, v)
 		}
 		slices.Sort(tv.Values)

@@ -19,8 +19,10 @@ type resourceKind struct {
 	// find returns the caller's resource with id, or the documented error
 	// for a malformed or unknown id.
 	find func(e *Engine, t Tenant, id string) (taggable, *api.Error)
-	// list returns the project's resources in creation order.
-	list func(e *Engine, projectID string) []taggable
+	// tags returns the project's tag index of this type.
+	tags func(p *project) *tagIndex
+	// each calls fn for the project's resources in creation order.
+	each func(p *project, fn func(taggable))
 }
 
 // resourceKinds are the documented resource types.
@@ -33,13 +35,8 @@ var resourceKinds = map[string]resourceKind{
 			}
 			return s, nil
 		},
-		list: func(e *Engine, projectID string) []taggable {
-			p := e.projects[projectID]
-			if p == nil {
-				return nil
-			}
-			return taggables(p.services)
-		},
+		tags: func(p *project) *tagIndex { return &p.serviceTags },
+		each: func(p *project, fn func(taggable)) { p.services.each(func(s *service) { fn(s) }) },
 	},
 	"endpoint": {
 		find: func(e *Engine, t Tenant, id string) (taggable, *api.Error) {
@@ -49,23 +46,9 @@ var resourceKinds = map[string]resourceKind{
 			}
 			return ep, nil
 		},
-		list: func(e *Engine, projectID string) []taggable {
-			p := e.projects[projectID]
-			if p == nil {
-				return nil
-			}
-			return taggables(p.endpoints)
-		},
+		tags: func(p *project) *tagIndex { return &p.endpointTags },
+		each: func(p *project, fn func(taggable)) { p.endpoints.each(func(ep *endpoint) { fn(ep) }) },
 	},
-}
-
-// taggables converts a project's resources of one kind.
-func taggables[T taggable](rs []T) []taggable {
-	out := make([]taggable, len(rs))
-	for i, r := range rs {
-		out[i] = r
-	}
-	return out
 }
 
 // kindOf returns the resource kind named by the path, or 400 EndPoint.3070.

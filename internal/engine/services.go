@@ -9,11 +9,11 @@ import (
 // service is a stored endpoint service.
 type service struct {
 	record
-	view   api.Service   // wire form; its slices are replaced, never changed in place
-	name   string        // short name, "" when none
-	conns  int           // endpoints in creating or accepted: connection_count
-	perms  []*permission // whitelist records in creation order; replaced, never changed in place
-	public *publicInfo   // set for public (O&M) services only
+	view   api.Service          // wire form; its slices are replaced, never changed in place
+	name   string               // short name, "" when none
+	conns  int                  // endpoints in creating or accepted: connection_count
+	perms  []*permission        // whitelist records in creation order; replaced, never changed in place
+	public *publicInfo          // set for public (O&M) services only
 	eps    listIndex[*endpoint] // endpoints connected to it, bucketed by status
 	proj   *project             // the project whose indexes hold it; nil for public services
 	folded string               // fold(view.ServiceName), for the name filter

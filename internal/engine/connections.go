@@ -35,20 +35,21 @@ func (e *Engine) ListConnections(t Tenant, serviceID string, q api.ConnectionQue
 	if err != nil {
 		return api.ConnectionList{}, err
 	}
-	match := func(ep *endpoint) bool {
+	match := func(_ string, ep *endpoint) bool {
 		return (status == "" || ep.view.Status == status) && (!hasMarker || int64(ep.view.MarkerID) == marker)
 	}
 	var sel []*endpoint
 	var total int
-	switch set := &s.eps.all; {
+	switch {
 	case id != "":
 		ep, ok := e.eps[id]
-		sel, total = one(ep, ok, func(ep *endpoint) bool { return ep.svc == s && match(ep) }, lq)
+		sel, total = one(ep, ok, func(ep *endpoint) bool { return ep.svc == s && match("", ep) }, lq)
+	case hasMarker:
+		sel, total = s.eps.scan(match, lq)
 	case status != "":
-		set = s.eps.bucket(status)
-		fallthrough
+		sel, total = s.eps.bucketPage(status, lq)
 	default:
-		sel, total = set.list(filterIf(hasMarker, match), lq)
+		sel, total = s.eps.page(lq)
 	}
 	out := api.ConnectionList{Connections: make([]api.Connection, len(sel)), TotalCount: total}
 	for i, ep := range sel {

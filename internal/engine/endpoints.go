@@ -18,7 +18,6 @@ type endpoint struct {
 	ip       netip.Addr   // reserved address, shown once accepted; zero for gateway
 	connDesc string       // [HW] connection description set by the service owner
 	proj     *project     // the project whose indexes hold it
-	folded   string       // fold(view.EndpointServiceName), for the name filter
 }
 
 // render returns the wire object, safe to use after the lock is released.
@@ -77,20 +76,22 @@ func (e *Engine) ListEndpoints(t Tenant, q api.EndpointQuery) (api.EndpointList,
 	if p == nil {
 		return out, nil
 	}
-	match := func(ep *endpoint) bool {
-		return (vpc == "" || ep.view.VpcID == vpc) && strings.Contains(ep.folded, folded)
-	}
 	var sel []*endpoint
 	var total int
-	switch set := &p.endpoints.all; {
+	switch {
 	case id != "":
 		ep, ok := e.eps[id]
-		sel, total = one(ep, ok, func(ep *endpoint) bool { return ep.proj == p && match(ep) }, lq)
+		sel, total = one(ep, ok, func(ep *endpoint) bool {
+			return ep.proj == p && (vpc == "" || ep.view.VpcID == vpc) && fuzzy(ep.view.EndpointServiceName, name)
+		}, lq)
+	case name != "":
+		sel, total = p.endpoints.scan(func(key string, ep *endpoint) bool {
+			return strings.Contains(key, folded) && (vpc == "" || ep.view.VpcID == vpc)
+		}, lq)
 	case vpc != "":
-		set = p.endpoints.bucket(vpc)
-		fallthrough
+		sel, total = p.endpoints.bucketPage(vpc, lq)
 	default:
-		sel, total = set.list(filterIf(name != "", match), lq)
+		sel, total = p.endpoints.page(lq)
 	}
 	out.TotalCount = total
 	for _, ep := range sel {
@@ -139,10 +140,9 @@ func (e *Engine) removeEndpoint(ep *endpoint) {
 // its service.
 func storeEndpoint(p *project, ep *endpoint) {
 	ep.proj = p
-	ep.folded = fold(ep.view.EndpointServiceName)
-	p.endpoints.add(ep, ep.view.VpcID)
+	p.endpoints.add(ep, ep.view.VpcID, fold(ep.view.EndpointServiceName))
 	p.endpointTags.add(ep)
-	ep.svc.eps.add(ep, ep.view.Status)
+	ep.svc.eps.add(ep, ep.view.Status, "")
 }
 
 // reindex runs change, which may change ep's status and updated_at, and
@@ -152,9 +152,7 @@ func (ep *endpoint) reindex(change func()) {
 		change()
 		return
 	}
-	ep.proj.endpoints.remove(ep, ep.view.VpcID)
-	ep.svc.eps.remove(ep, ep.view.Status)
-	change()
-	ep.proj.endpoints.add(ep, ep.view.VpcID)
-	ep.svc.eps.add(ep, ep.view.Status)
+	vpc := func() string { return ep.view.VpcID }
+	status := func() string { return ep.view.Status }
+	ep.proj.endpoints.move(ep, vpc(), func() { ep.svc.eps.move(ep, status(), change, status) }, vpc)
 }

@@ -22,67 +22,44 @@ func (o *orders[T]) len() int { return o.created.len() }
 
 // page is an unfiltered page: O(limit·log n).
 func (o *orders[T]) page(q ListQuery) ([]T, int) {
-	src := &o.created
 	if q.ByUpdated {
-		src = &o.updated
+		return pageOf(o.updated.len(), o.updated.rank, q)
 	}
-	total := src.len()
+	return pageOf(o.created.len(), o.created.rank, q)
+}
+
+// pageOf cuts the page q asks for from total items ascending by rank.
+func pageOf[T any](total int, rank func(int) T, q ListQuery) ([]T, int) {
 	from := min(q.Offset, total)
 	to := from + min(q.Limit, total-from)
 	out := make([]T, 0, to-from)
 	for i := from; i < to; i++ {
 		if q.Asc {
-			out = append(out, src.rank(i))
+			out = append(out, rank(i))
 		} else {
-			out = append(out, src.rank(total-1-i))
+			out = append(out, rank(total-1-i))
 		}
 	}
 	return out, total
 }
 
-// list is a page of the items match selects; a nil match takes them all.
-func (o *orders[T]) list(match func(T) bool, q ListQuery) ([]T, int) {
-	if match == nil {
-		return o.page(q)
-	}
-	return o.filter(match, q)
-}
-
-// one is the page of a list filtered by id: it, when found (not nil) and
-// matches, else nothing.
-func one[T recorded](it T, found bool, match func(T) bool, q ListQuery) ([]T, int) {
-	var sel []T
-	if found && match(it) {
-		sel = []T{it}
-	}
-	return page(sel, func(it T) *record { return it.rec() }, nil, q)
-}
-
-// filter is a filtered page: it scans the set in creation order, so it
-// costs O(items in the set), and pages the matches.
-func (o *orders[T]) filter(match func(T) bool, q ListQuery) ([]T, int) {
-	var sel []T
-	o.created.each(func(it T) bool {
-		if match(it) {
-			sel = append(sel, it)
-		}
-		return true
-	})
-	return page(sel, func(it T) *record { return it.rec() }, nil, q)
-}
-
-// listIndex is one list of resources (a project's services, a service's
-// connections): all of them, and the same split into buckets by one
-// attribute (a status, a VPC) so that a filter on it costs O(page), not
-// O(items).
+// listIndex is one list of resources (a project's services or endpoints,
+// a service's connections): all of them in creation order with a search
+// key (the folded name a name filter looks for), all of them by
+// updated_at, and the same split into buckets by one attribute (a status,
+// a VPC), so that a page costs O(limit·log n) with or without the bucket
+// filter, and a scan for a name reads one slice.
 type listIndex[T recorded] struct {
-	all     orders[T]
+	all     seqList[T]
+	updated ordered[T]
 	buckets map[string]*orders[T]
 }
 
-// add indexes it under bucket b.
-func (x *listIndex[T]) add(it T, b string) {
-	x.all.add(it)
+// add indexes it under bucket b with search key key.
+func (x *listIndex[T]) add(it T, b, key string) {
+	r := it.rec()
+	x.all.add(r.seq, key, it)
+	x.updated.insert(r.updated.UnixNano(), r.seq, it)
 	o := x.buckets[b]
 	if o == nil {
 		if x.buckets == nil {
@@ -94,9 +71,12 @@ func (x *listIndex[T]) add(it T, b string) {
 	o.add(it)
 }
 
-// remove drops it from bucket b; its record must be as when it was added.
+// remove drops it from the list and from bucket b; its record must be as
+// when it was added.
 func (x *listIndex[T]) remove(it T, b string) {
-	x.all.remove(it)
+	r := it.rec()
+	x.all.remove(r.seq)
+	x.updated.remove(r.updated.UnixNano(), r.seq)
 	if o := x.buckets[b]; o != nil {
 		o.remove(it)
 		if o.len() == 0 {
@@ -105,17 +85,68 @@ func (x *listIndex[T]) remove(it T, b string) {
 	}
 }
 
+// move re-indexes it after change, which may change its bucket (from old
+// to what b returns afterwards) and its updated_at.
+func (x *listIndex[T]) move(it T, old string, change func(), b func() string) {
+	r := it.rec()
+	x.updated.remove(r.updated.UnixNano(), r.seq)
+	if o := x.buckets[old]; o != nil {
+		o.remove(it)
+		if o.len() == 0 {
+			delete(x.buckets, old)
+		}
+	}
+	change()
+	x.updated.insert(r.updated.UnixNano(), r.seq, it)
+	o := x.buckets[b()]
+	if o == nil {
+		o = &orders[T]{}
+		x.buckets[b()] = o
+	}
+	o.add(it)
+}
+
 func (x *listIndex[T]) len() int { return x.all.len() }
 
-// bucket returns the resources in bucket b; an empty set when none.
-func (x *listIndex[T]) bucket(b string) *orders[T] {
-	if o := x.buckets[b]; o != nil {
-		return o
+// page is an unfiltered page of all the resources.
+func (x *listIndex[T]) page(q ListQuery) ([]T, int) {
+	if q.ByUpdated {
+		return pageOf(x.updated.len(), x.updated.rank, q)
 	}
-	return &orders[T]{}
+	return pageOf(x.all.len(), x.all.rank, q)
+}
+
+// bucketPage is an unfiltered page of bucket b.
+func (x *listIndex[T]) bucketPage(b string, q ListQuery) ([]T, int) {
+	if o := x.buckets[b]; o != nil {
+		return o.page(q)
+	}
+	return []T{}, 0
+}
+
+// scan is a page of the resources match selects: it reads every resource
+// in creation order, so it costs O(n).
+func (x *listIndex[T]) scan(match func(key string, it T) bool, q ListQuery) ([]T, int) {
+	var sel []T
+	x.all.each(func(key string, it T) {
+		if match(key, it) {
+			sel = append(sel, it)
+		}
+	})
+	return page(sel, func(it T) *record { return it.rec() }, nil, q)
 }
 
 // each calls fn for every resource in creation order.
 func (x *listIndex[T]) each(fn func(T)) {
-	x.all.created.each(func(it T) bool { fn(it); return true })
+	x.all.each(func(_ string, it T) { fn(it) })
+}
+
+// one is the page of a list filtered by id: it, when found and matches,
+// else nothing.
+func one[T recorded](it T, found bool, match func(T) bool, q ListQuery) ([]T, int) {
+	var sel []T
+	if found && match(it) {
+		sel = []T{it}
+	}
+	return page(sel, func(it T) *record { return it.rec() }, nil, q)
 }

@@ -18,9 +18,6 @@ func (e *Engine) checkIndexes() error {
 		if e.named[s.view.ServiceName] != s {
 			return fmt.Errorf("service %s: not found by its name", s.view.ID)
 		}
-		if s.folded != fold(s.view.ServiceName) {
-			return fmt.Errorf("service %s: folded name %q", s.view.ID, s.folded)
-		}
 		if s.public != nil {
 			if s.proj != nil {
 				return fmt.Errorf("public service %s is in a project", s.view.ID)
@@ -41,17 +38,16 @@ func (e *Engine) checkIndexes() error {
 		if ep.proj == nil || ep.proj != e.projects[ep.view.ProjectID] {
 			return fmt.Errorf("endpoint %s: wrong project", ep.view.ID)
 		}
-		if ep.folded != fold(ep.view.EndpointServiceName) {
-			return fmt.Errorf("endpoint %s: folded name %q", ep.view.ID, ep.folded)
-		}
 		endpoints[ep.proj] = append(endpoints[ep.proj], ep)
 		conns[ep.svc] = append(conns[ep.svc], ep)
 	}
 	for id, p := range e.projects {
-		if err := checkList(&p.services, services[p], func(s *service) string { return s.view.Status }); err != nil {
+		if err := checkList(&p.services, services[p], func(s *service) string { return s.view.Status },
+			func(s *service) string { return fold(s.view.ServiceName) }); err != nil {
 			return fmt.Errorf("project %s services: %w", id, err)
 		}
-		if err := checkList(&p.endpoints, endpoints[p], func(ep *endpoint) string { return ep.view.VpcID }); err != nil {
+		if err := checkList(&p.endpoints, endpoints[p], func(ep *endpoint) string { return ep.view.VpcID },
+			func(ep *endpoint) string { return fold(ep.view.EndpointServiceName) }); err != nil {
 			return fmt.Errorf("project %s endpoints: %w", id, err)
 		}
 		if err := checkTagIndex(&p.serviceTags, taggablesOf(services[p])); err != nil {
@@ -67,7 +63,7 @@ func (e *Engine) checkIndexes() error {
 		}
 	}
 	for s, eps := range conns {
-		if err := checkList(&s.eps, eps, func(ep *endpoint) string { return ep.view.Status }); err != nil {
+		if err := checkList(&s.eps, eps, func(ep *endpoint) string { return ep.view.Status }, func(*endpoint) string { return "" }); err != nil {
 			return fmt.Errorf("service %s connections: %w", s.view.ID, err)
 		}
 	}
@@ -82,10 +78,31 @@ func taggablesOf[T taggable](rs []T) []taggable {
 	return out
 }
 
-// checkList checks x against want, whose bucket of each item is bucket.
-func checkList[T recorded](x *listIndex[T], want []T, bucket func(T) string) error {
-	if err := checkOrders(&x.all, want); err != nil {
+// checkList checks x against want, whose bucket and search key of each
+// item are bucket and key.
+func checkList[T recorded](x *listIndex[T], want []T, bucket, key func(T) string) error {
+	byCreated := slices.SortedFunc(slices.Values(want), func(a, b T) int { return cmp.Compare(a.rec().seq, b.rec().seq) })
+	if x.all.len() != len(want) {
+		return fmt.Errorf("%d items, want %d", x.all.len(), len(want))
+	}
+	i := 0
+	var err error
+	x.all.each(func(k string, it T) {
+		switch {
+		case err != nil:
+		case it.rec() != byCreated[i].rec() || x.all.rank(i).rec() != it.rec():
+			err = fmt.Errorf("created order: item %d is %s, want %s", i, it.rec().id, byCreated[i].rec().id)
+		case k != key(it):
+			err = fmt.Errorf("item %s: search key %q, want %q", it.rec().id, k, key(it))
+		}
+		i++
+	})
+	if err != nil {
 		return err
+	}
+	byUpdated := slices.SortedStableFunc(slices.Values(byCreated), func(a, b T) int { return a.rec().updated.Compare(b.rec().updated) })
+	if err := checkTree(&x.updated, byUpdated, func(it T) int64 { return it.rec().updated.UnixNano() }); err != nil {
+		return fmt.Errorf("updated order: %w", err)
 	}
 	groups := map[string][]T{}
 	for _, it := range want {

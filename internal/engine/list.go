@@ -97,15 +97,6 @@ func page[T any](items []T, rec func(T) *record, match func(T) bool, q ListQuery
 	return out, total
 }
 
-// filterIf returns f when a filter is set, else nil: no per-item work for
-// an unfiltered list.
-func filterIf[T any](set bool, f func(T) bool) func(T) bool {
-	if !set {
-		return nil
-	}
-	return f
-}
-
 // fuzzy is the documented name filter: a case-insensitive substring match
 // (Unicode simple folding, as strings.EqualFold); an empty filter matches
 // everything. It allocates nothing: lists call it once per resource.

@@ -16,7 +16,6 @@ type service struct {
 	public *publicInfo          // set for public (O&M) services only
 	eps    listIndex[*endpoint] // endpoints connected to it, bucketed by status
 	proj   *project             // the project whose indexes hold it; nil for public services
-	folded string               // fold(view.ServiceName), for the name filter
 }
 
 // render returns the wire object, safe to use after the lock is released.
@@ -93,20 +92,22 @@ func (e *Engine) ListServices(t Tenant, q api.ServiceQuery) (api.ServiceList, *a
 	if p == nil {
 		return api.ServiceList{Services: []api.Service{}}, nil
 	}
-	match := func(s *service) bool {
-		return (status == "" || s.view.Status == status) && strings.Contains(s.folded, folded)
-	}
 	var sel []*service
 	var total int
-	switch set := &p.services.all; {
+	switch {
 	case id != "":
 		s, ok := e.services[id]
-		sel, total = one(s, ok, func(s *service) bool { return s.proj == p && match(s) }, lq)
+		sel, total = one(s, ok, func(s *service) bool {
+			return s.proj == p && (status == "" || s.view.Status == status) && fuzzy(s.view.ServiceName, name)
+		}, lq)
+	case name != "":
+		sel, total = p.services.scan(func(key string, s *service) bool {
+			return strings.Contains(key, folded) && (status == "" || s.view.Status == status)
+		}, lq)
 	case status != "":
-		set = p.services.bucket(status)
-		fallthrough
+		sel, total = p.services.bucketPage(status, lq)
 	default:
-		sel, total = set.list(filterIf(name != "", match), lq)
+		sel, total = p.services.page(lq)
 	}
 	out := api.ServiceList{Services: make([]api.Service, len(sel)), TotalCount: total}
 	for i, s := range sel {
@@ -171,16 +172,18 @@ func (e *Engine) removeService(s *service) {
 // storeService indexes the new service s of project p.
 func (e *Engine) storeService(p *project, s *service) {
 	s.proj = p
-	p.services.add(s, s.view.Status)
+	p.services.add(s, s.view.Status, fold(s.view.ServiceName))
 	p.serviceTags.add(s)
-	e.name(s)
+	e.named[s.view.ServiceName] = s
 }
 
-// name and unname keep the index of full names current; unname before a
-// change of s.view.ServiceName, name after it.
+// name and unname keep the indexes of full names current; unname before
+// a change of s.view.ServiceName, name after it.
 func (e *Engine) name(s *service) {
 	e.named[s.view.ServiceName] = s
-	s.folded = fold(s.view.ServiceName)
+	if s.proj != nil {
+		s.proj.services.all.setKey(s.seq, fold(s.view.ServiceName))
+	}
 }
 
 func (e *Engine) unname(s *service) {
@@ -196,7 +199,5 @@ func (s *service) reindex(change func()) {
 		change()
 		return
 	}
-	s.proj.services.remove(s, s.view.Status)
-	change()
-	s.proj.services.add(s, s.view.Status)
+	s.proj.services.move(s, s.view.Status, change, func() string { return s.view.Status })
 }

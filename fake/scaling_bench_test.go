@@ -76,8 +76,7 @@ type scalingRow struct{ name, value string }
 func measureScaling(b *testing.B, n int) []scalingRow {
 	w := newScaleWorld(b)
 	before := heapInUse()
-	ids := make([]string, n)
-	var needle, needleName string
+	var needle, needleName, conns string
 	for i := range n {
 		name := "bench"
 		if i == n/2 {
@@ -88,14 +87,13 @@ func measureScaling(b *testing.B, n int) []scalingRow {
 			ServiceName string `json:"service_name"`
 		}
 		w.mustJSON(http.MethodPost, "vpc-endpoint-services", scaleServiceBody(i, name), &v)
-		ids[i] = v.ID
+		conns = v.ID
 		if i == n/2 {
 			needle, needleName = v.ID, v.ServiceName
 		}
 	}
 	w.serve(http.MethodGet, "vpc-endpoint-services?limit=1", "") // settles every creation
 	perService := (heapInUse() - before) / uint64(n)
-	conns := ids[n-1]
 	for i := range n {
 		w.mustJSON(http.MethodPost, "vpc-endpoints", fmt.Sprintf(`{"endpoint_service_id":%q,"vpc_id":%q,"subnet_id":"5e6f7a8b-9c0d-4e1f-8a2b-%012d"}`,
 			conns, scaleVPC, i/50000), nil)
@@ -118,10 +116,12 @@ func measureScaling(b *testing.B, n int) []scalingRow {
 	}))
 	add("project tags", w.median(get("endpoint_service/tags")))
 	add("list connections, unfiltered, limit=10 (N endpoints on one service)", w.median(get("vpc-endpoint-services/"+conns+"/connections?limit=10")))
-	oldest := 0
 	add("delete the oldest service", w.median(func() {
-		w.must(http.MethodDelete, "vpc-endpoint-services/"+ids[oldest], "", http.StatusNoContent)
-		oldest++
+		var oldest struct {
+			Services []struct{ ID string } `json:"endpoint_services"`
+		}
+		w.mustJSON(http.MethodGet, "vpc-endpoint-services?sort_dir=asc&limit=1&status=available", "", &oldest)
+		w.must(http.MethodDelete, "vpc-endpoint-services/"+oldest.Services[0].ID, "", http.StatusNoContent)
 	}))
 	i := n
 	add("create service, ServeHTTP", w.median(func() {

@@ -6,6 +6,7 @@ package engine
 import (
 	"net/netip"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/benbjohnson/clock"
@@ -169,4 +170,21 @@ func (e *Engine) project(id string) *project {
 }
 
 // stamp formats t as the API does: UTC, second precision, trailing Z.
-func stamp(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
+// Resources stamped in the same second share one string.
+func stamp(t time.Time) string {
+	sec := t.Unix()
+	if l := lastStamp.Load(); l != nil && l.sec == sec {
+		return l.s
+	}
+	s := t.UTC().Format("2006-01-02T15:04:05Z")
+	lastStamp.Store(&stamped{sec: sec, s: s})
+	return s
+}
+
+// lastStamp is the most recent stamp.
+var lastStamp atomic.Pointer[stamped]
+
+type stamped struct {
+	sec int64
+	s   string
+}

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -66,5 +67,7 @@ func TestFoldMatchesFuzzy(t *testing.T) {
 		name, filter := word(8), word(3)
 		require.Equal(t, fuzzy(name, filter), strings.Contains(fold(name), fold(filter)), "name %q filter %q", name, filter)
 	}
-	assert.Equal(t, "ABC-1", fold("ABC-1"), "nothing to fold")
+	assert.Equal(t, "abc-1", fold("ABC-1"))
+	name := "com.t-systems.otc.eu-de.abc"
+	assert.Equal(t, unsafe.StringData(name), unsafe.StringData(fold(name)), "a lower-case ASCII name is its own fold")
 }

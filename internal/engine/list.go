@@ -112,14 +112,15 @@ func fuzzy(name, filter string) bool {
 	return false
 }
 
-// fold maps every rune of s to the smallest rune that folds to it
-// (unicode.SimpleFold's orbit) and every invalid byte to U+FFFD, so that
+// fold maps every rune of s to one representative of its simple-folding
+// orbit (unicode.SimpleFold) and every invalid byte to U+FFFD, so that
 // fuzzy(name, filter) == strings.Contains(fold(name), fold(filter)): lists
-// fold each stored name once, when it is set, and scan with a plain
-// substring search.
+// keep each stored name folded and scan with a plain substring search. The
+// representative of an orbit with an ASCII letter is the lower-case letter,
+// so a lower-case ASCII name is its own fold and costs no memory.
 func fold(s string) string {
 	i := 0
-	for i < len(s) && s[i] < utf8.RuneSelf && !('a' <= s[i] && s[i] <= 'z') {
+	for i < len(s) && s[i] < utf8.RuneSelf && !('A' <= s[i] && s[i] <= 'Z') {
 		i++
 	}
 	if i == len(s) {
@@ -128,21 +129,25 @@ func fold(s string) string {
 	b := make([]byte, i, len(s))
 	copy(b, s)
 	for _, r := range s[i:] {
-		b = utf8.AppendRune(b, canonicalRune(r))
+		b = utf8.AppendRune(b, foldRune(r))
 	}
 	return string(b)
 }
 
-// canonicalRune is the smallest rune of r's simple-folding orbit.
-func canonicalRune(r rune) rune {
+// foldRune is the representative of r's simple-folding orbit: its ASCII
+// lower-case letter if it has one, else its smallest rune.
+func foldRune(r rune) rune {
 	if r < utf8.RuneSelf {
-		if 'a' <= r && r <= 'z' {
-			r -= 'a' - 'A'
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
 		}
 		return r
 	}
 	m := r
 	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if 'a' <= f && f <= 'z' {
+			return f
+		}
 		m = min(m, f)
 	}
 	return m

@@ -50,7 +50,7 @@ func readBody(r *http.Request) ([]byte, *api.Error) {
 // (The catalog's EndPoint.0011 "request body is null" is documented as 504,
 // which gophertelekomcloud retries; bad input stays a 4xx here.)
 func decode(body []byte, v any, fieldCodes map[string]*api.Error) *api.Error {
-	if t := bytes.TrimSpace(body); len(t) == 0 || t[0] != '{' || !utf8.Valid(body) {
+	if !bodyIsObject(body) {
 		return api.E0002
 	}
 	err := json.Unmarshal(body, v)
@@ -64,6 +64,13 @@ func decode(body []byte, v any, fieldCodes map[string]*api.Error) *api.Error {
 		}
 	}
 	return api.E0002
+}
+
+// bodyIsObject reports whether body may hold a JSON object: it starts with
+// '{' after white space and is UTF-8.
+func bodyIsObject(body []byte) bool {
+	t := bytes.TrimSpace(body)
+	return len(t) > 0 && t[0] == '{' && utf8.Valid(body)
 }
 
 // writeJSON sends status and v as JSON; a nil v sends no body. A scenario

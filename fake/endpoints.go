@@ -13,7 +13,7 @@ var endpointFieldCodes = map[string]*api.Error{
 
 func createEndpoint(s *Server, c *call) (any, *api.Error) {
 	var req api.CreateEndpointRequest
-	if err := decode(c.body, &req, endpointFieldCodes); err != nil {
+	if err := decodeBody(c.body, &req, createEndpointFields, endpointFieldCodes); err != nil {
 		return nil, err
 	}
 	return s.eng.CreateEndpoint(c.tenant, &req)

@@ -12,7 +12,7 @@ var portFieldCodes = map[string]*api.Error{
 
 func createService(s *Server, c *call) (any, *api.Error) {
 	var req api.CreateServiceRequest
-	if err := decode(c.body, &req, portFieldCodes); err != nil {
+	if err := decodeBody(c.body, &req, createServiceFields, portFieldCodes); err != nil {
 		return nil, err
 	}
 	return s.eng.CreateService(c.tenant, &req)
@@ -28,7 +28,7 @@ func listServices(s *Server, c *call) (any, *api.Error) {
 
 func updateService(s *Server, c *call) (any, *api.Error) {
 	var req api.UpdateServiceRequest
-	if err := decode(c.body, &req, portFieldCodes); err != nil {
+	if err := decodeBody(c.body, &req, updateServiceFields, portFieldCodes); err != nil {
 		return nil, err
 	}
 	return s.eng.UpdateService(c.tenant, c.params[1], &req)

@@ -1,0 +1,539 @@
+package fake
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/seed42eb3344/vpcepfake/internal/api"
+)
+
+// The hot request bodies (create and update service, create endpoint) are
+// decoded by hand: encoding/json's reflection was a fifth of a create. The
+// decoder gives what json.Unmarshal gives, checked by a differential test
+// and a fuzz target (jsonbody_test.go): keys match case-insensitively, the
+// last of a repeated key wins (an array decodes into the elements already
+// there), null leaves a pointer or slice nil, [] gives an empty non-nil
+// slice, unknown fields are skipped, and a value of the wrong type is
+// skipped and reported as the earliest type error with its field path
+// ("ports.client_port"), unless the body is malformed anywhere. One rule
+// is stricter: a \u escape of a lone UTF-16 surrogate, which encoding/json
+// turns into U+FFFD, makes the body malformed, as invalid UTF-8 does.
+
+// maxDepth is encoding/json's nesting limit.
+const maxDepth = 10000
+
+// bodyDecoder walks one JSON body.
+type bodyDecoder struct {
+	b         []byte
+	i         int
+	bad       bool     // malformed JSON or a lone surrogate
+	typeField string   // field path of the earliest type error
+	typeErr   bool     // a type error was seen
+	path      []string // field names from the top object to the current value
+	buf       []byte   // scratch for unescaping
+	depth     int      // containers open
+}
+
+// decodeBody decodes body into v with fields, or returns the documented
+// error as decode does.
+func decodeBody[T any](body []byte, v *T, fields *fieldTable[T], fieldCodes map[string]*api.Error) *api.Error {
+	if !bodyIsObject(body) {
+		return api.E0002
+	}
+	d := bodyDecoder{b: body, path: make([]string, 0, 4)}
+	if d.peek() != '{' {
+		return api.E0002
+	}
+	decodeObject(&d, v, fields)
+	d.ws()
+	if d.i != len(d.b) {
+		d.bad = true
+	}
+	switch {
+	case d.bad:
+		return api.E0002
+	case d.typeErr:
+		if code, ok := fieldCodes[d.typeField]; ok {
+			return code
+		}
+		return api.E0002
+	}
+	return nil
+}
+
+// fieldTable lists a struct's JSON fields: names[i] is decoded by set[i].
+type fieldTable[T any] struct {
+	names []string
+	set   []func(d *bodyDecoder, v *T)
+}
+
+// lookup returns the field named key: an exact match, else one equal under
+// case folding (as encoding/json); -1 for none.
+func (f *fieldTable[T]) lookup(key []byte) int {
+	for i, n := range f.names {
+		if string(key) == n {
+			return i
+		}
+	}
+	for i, n := range f.names {
+		if strings.EqualFold(string(key), n) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (d *bodyDecoder) ws() {
+	for d.i < len(d.b) {
+		switch d.b[d.i] {
+		case ' ', '\t', '\n', '\r':
+			d.i++
+		default:
+			return
+		}
+	}
+}
+
+// peek returns the next byte after white space, 0 at the end.
+func (d *bodyDecoder) peek() byte {
+	d.ws()
+	if d.i < len(d.b) {
+		return d.b[d.i]
+	}
+	return 0
+}
+
+// expect consumes c or marks the body malformed.
+func (d *bodyDecoder) expect(c byte) bool {
+	if d.peek() != c {
+		d.bad = true
+		return false
+	}
+	d.i++
+	return true
+}
+
+// typeError records a value of the wrong type at the current path and
+// skips it.
+func (d *bodyDecoder) typeError() {
+	if !d.typeErr {
+		d.typeErr, d.typeField = true, strings.Join(d.path, ".")
+	}
+	d.skip()
+}
+
+// decodeObject decodes a JSON object into v; the caller has checked that
+// one starts here.
+func decodeObject[T any](d *bodyDecoder, v *T, fields *fieldTable[T]) {
+	d.i++ // {
+	if !d.enter() {
+		return
+	}
+	if d.peek() == '}' {
+		d.i++
+		d.leave()
+		return
+	}
+	for !d.bad {
+		if d.peek() != '"' {
+			d.bad = true
+			return
+		}
+		key := d.stringBytes()
+		if d.bad || !d.expect(':') {
+			d.bad = true
+			return
+		}
+		if f := fields.lookup(key); f >= 0 {
+			d.path = append(d.path, fields.names[f])
+			fields.set[f](d, v)
+			d.path = d.path[:len(d.path)-1]
+		} else {
+			d.skip()
+		}
+		switch d.peek() {
+		case ',':
+			d.i++
+		case '}':
+			d.i++
+			d.leave()
+			return
+		default:
+			d.bad = true
+		}
+	}
+}
+
+// decodeArray decodes a JSON array, or null, into *s as encoding/json
+// does: elements decode into those already in *s, the slice ends at the
+// array's length, [] is empty but not nil, null is nil. elem decodes one
+// element that is not null.
+func decodeArray[T any](d *bodyDecoder, s *[]T, elem func(d *bodyDecoder, e *T)) {
+	switch d.peek() {
+	case 'n':
+		d.null()
+		*s = nil
+		return
+	case '[':
+	default:
+		d.typeError()
+		return
+	}
+	d.i++
+	if !d.enter() {
+		return
+	}
+	old := *s
+	out := old[:0]
+	if d.peek() == ']' {
+		d.i++
+		d.leave()
+		*s = []T{}
+		return
+	}
+	for n := 0; !d.bad; n++ {
+		if n < len(old) {
+			out = out[:n+1]
+		} else {
+			var zero T
+			out = append(out, zero)
+		}
+		if d.peek() == 'n' {
+			d.null()
+		} else {
+			elem(d, &out[n])
+		}
+		switch d.peek() {
+		case ',':
+			d.i++
+		case ']':
+			d.i++
+			d.leave()
+			*s = out
+			return
+		default:
+			d.bad = true
+		}
+	}
+}
+
+// structField decodes a JSON object, or null (no change), into a struct.
+func structField[T any](fields *fieldTable[T]) func(d *bodyDecoder, v *T) {
+	return func(d *bodyDecoder, v *T) {
+		switch d.peek() {
+		case '{':
+			decodeObject(d, v, fields)
+		case 'n':
+			d.null()
+		default:
+			d.typeError()
+		}
+	}
+}
+
+// stringPtr decodes a JSON string, or null, into *p.
+func stringPtr(d *bodyDecoder, p **string) {
+	switch d.peek() {
+	case '"':
+		s := d.string()
+		*p = &s
+	case 'n':
+		d.null()
+		*p = nil
+	default:
+		d.typeError()
+	}
+}
+
+// stringElem decodes a string element; null leaves it unchanged.
+func stringElem(d *bodyDecoder, s *string) {
+	if d.peek() == '"' {
+		*s = d.string()
+		return
+	}
+	d.typeError()
+}
+
+// intPtr decodes a JSON integer, or null, into *p; any other number is a
+// type error, as encoding/json's strconv.ParseInt.
+func intPtr(d *bodyDecoder, p **int) {
+	switch c := d.peek(); {
+	case c == '-' || '0' <= c && c <= '9':
+		num := d.number()
+		if d.bad {
+			return
+		}
+		n, err := strconv.ParseInt(string(num), 10, 64)
+		if err != nil {
+			if !d.typeErr {
+				d.typeErr, d.typeField = true, strings.Join(d.path, ".")
+			}
+			return
+		}
+		v := int(n)
+		*p = &v
+	case c == 'n':
+		d.null()
+		*p = nil
+	default:
+		d.typeError()
+	}
+}
+
+// boolPtr decodes true, false or null into *p.
+func boolPtr(d *bodyDecoder, p **bool) {
+	switch d.peek() {
+	case 't', 'f':
+		v := d.b[d.i] == 't'
+		if v {
+			d.literal("true")
+		} else {
+			d.literal("false")
+		}
+		*p = &v
+	case 'n':
+		d.null()
+		*p = nil
+	default:
+		d.typeError()
+	}
+}
+
+func (d *bodyDecoder) null() { d.literal("null") }
+
+func (d *bodyDecoder) literal(lit string) {
+	if !strings.HasPrefix(string(d.b[d.i:]), lit) {
+		d.bad = true
+		return
+	}
+	d.i += len(lit)
+}
+
+// number consumes a JSON number and returns its text.
+func (d *bodyDecoder) number() []byte {
+	start := d.i
+	if d.at('-') {
+		d.i++
+	}
+	switch {
+	case d.at('0'):
+		d.i++
+	case d.digits() == 0:
+		d.bad = true
+		return nil
+	}
+	if d.at('.') {
+		d.i++
+		if d.digits() == 0 {
+			d.bad = true
+			return nil
+		}
+	}
+	if d.at('e') || d.at('E') {
+		d.i++
+		if d.at('+') || d.at('-') {
+			d.i++
+		}
+		if d.digits() == 0 {
+			d.bad = true
+			return nil
+		}
+	}
+	return d.b[start:d.i]
+}
+
+func (d *bodyDecoder) at(c byte) bool { return d.i < len(d.b) && d.b[d.i] == c }
+
+func (d *bodyDecoder) digits() int {
+	start := d.i
+	for d.i < len(d.b) && '0' <= d.b[d.i] && d.b[d.i] <= '9' {
+		d.i++
+	}
+	return d.i - start
+}
+
+// string consumes a JSON string and returns its value.
+func (d *bodyDecoder) string() string { return string(d.stringBytes()) }
+
+// stringBytes consumes a JSON string and returns its value, valid until
+// the next call. The body is valid UTF-8 (checked first); raw control
+// characters, bad escapes and lone surrogates make it malformed.
+func (d *bodyDecoder) stringBytes() []byte {
+	d.i++ // "
+	start := d.i
+	for d.i < len(d.b) {
+		switch c := d.b[d.i]; {
+		case c == '"':
+			d.i++
+			return d.b[start : d.i-1]
+		case c == '\\':
+			return d.unescape(start)
+		case c < 0x20:
+			d.bad = true
+			return nil
+		}
+		d.i++
+	}
+	d.bad = true
+	return nil
+}
+
+// unescape continues stringBytes at the first backslash.
+func (d *bodyDecoder) unescape(start int) []byte {
+	out := append(d.buf[:0], d.b[start:d.i]...)
+	for d.i < len(d.b) {
+		c := d.b[d.i]
+		switch {
+		case c == '"':
+			d.i++
+			d.buf = out
+			return out
+		case c < 0x20:
+			d.bad = true
+			return nil
+		case c != '\\':
+			out = append(out, c)
+			d.i++
+			continue
+		}
+		if d.i+1 >= len(d.b) {
+			break
+		}
+		e := d.b[d.i+1]
+		d.i += 2
+		switch e {
+		case '"', '\\', '/':
+			out = append(out, e)
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r := d.hex4()
+			if utf16.IsSurrogate(r) {
+				r2 := rune(-1)
+				if d.at('\\') && d.i+1 < len(d.b) && d.b[d.i+1] == 'u' {
+					d.i += 2
+					r2 = d.hex4()
+				}
+				if r = utf16.DecodeRune(r, r2); r == utf8.RuneError {
+					d.bad = true // a lone surrogate
+					return nil
+				}
+			}
+			if d.bad {
+				return nil
+			}
+			out = utf8.AppendRune(out, r)
+		default:
+			d.bad = true
+			return nil
+		}
+	}
+	d.bad = true
+	return nil
+}
+
+// hex4 consumes four hex digits.
+func (d *bodyDecoder) hex4() rune {
+	if d.i+4 > len(d.b) {
+		d.bad = true
+		return utf8.RuneError
+	}
+	n, err := strconv.ParseUint(string(d.b[d.i:d.i+4]), 16, 16)
+	if err != nil {
+		d.bad = true
+		return utf8.RuneError
+	}
+	d.i += 4
+	return rune(n)
+}
+
+// skip consumes one JSON value of any type, checking its syntax.
+func (d *bodyDecoder) skip() {
+	var open []byte // the containers entered: '{' or '['
+	for !d.bad {
+		switch c := d.peek(); {
+		case c == '{' || c == '[':
+			d.i++
+			if !d.enter() {
+				return
+			}
+			open = append(open, c)
+			switch {
+			case c == '{' && d.peek() == '}', c == '[' && d.peek() == ']':
+				d.i++
+				d.leave()
+				open = open[:len(open)-1]
+			case c == '{':
+				d.member()
+				continue
+			default:
+				continue
+			}
+		case c == '"':
+			d.stringBytes()
+		case c == 't':
+			d.literal("true")
+		case c == 'f':
+			d.literal("false")
+		case c == 'n':
+			d.null()
+		case c == '-' || '0' <= c && c <= '9':
+			d.number()
+		default:
+			d.bad = true
+		}
+		// A value ended: close containers, or pass a comma to the next item.
+	next:
+		for !d.bad && len(open) > 0 {
+			top, c := open[len(open)-1], d.peek()
+			switch {
+			case c == ',':
+				d.i++
+				if top == '{' {
+					d.member()
+				}
+				break next
+			case top == '{' && c == '}', top == '[' && c == ']':
+				d.i++
+				d.leave()
+				open = open[:len(open)-1]
+			default:
+				d.bad = true
+			}
+		}
+		if len(open) == 0 {
+			return
+		}
+	}
+}
+
+// member consumes an object key and its colon.
+func (d *bodyDecoder) member() {
+	if d.peek() != '"' {
+		d.bad = true
+		return
+	}
+	d.stringBytes()
+	d.expect(':')
+}
+
+// enter counts a container opened; past encoding/json's nesting limit the
+// body is malformed.
+func (d *bodyDecoder) enter() bool {
+	if d.depth++; d.depth > maxDepth {
+		d.bad = true
+	}
+	return !d.bad
+}
+
+func (d *bodyDecoder) leave() { d.depth-- }

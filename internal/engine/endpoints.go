@@ -140,7 +140,8 @@ func (e *Engine) removeEndpoint(ep *endpoint) {
 // its service.
 func storeEndpoint(p *project, ep *endpoint) {
 	ep.proj = p
-	p.endpoints.add(ep, ep.view.VpcID, fold(ep.view.EndpointServiceName))
+	ep.view.EndpointServiceName = shared(ep.view.EndpointServiceName,
+		p.endpoints.add(ep, ep.view.VpcID, fold(ep.view.EndpointServiceName)))
 	p.endpointTags.add(ep)
 	ep.svc.eps.add(ep, ep.view.Status, "")
 }

@@ -97,8 +97,8 @@ type Engine struct {
 type project struct {
 	services     listIndex[*service]  // bucketed by status
 	endpoints    listIndex[*endpoint] // bucketed by vpc_id
-	serviceTags  tagIndex
-	endpointTags tagIndex
+	serviceTags  tagIndex[*service]
+	endpointTags tagIndex[*endpoint]
 }
 
 // New returns an Engine for cfg. It panics when cfg.PublicServices is

@@ -1,5 +1,7 @@
 package engine
 
+import "slices"
+
 // orders holds a set of resources in the two orders lists sort by:
 // creation (sort_key created_at) and updated_at, ties by creation.
 type orders[T recorded] struct {
@@ -23,23 +25,22 @@ func (o *orders[T]) len() int { return o.created.len() }
 // page is an unfiltered page: O(limit·log n).
 func (o *orders[T]) page(q ListQuery) ([]T, int) {
 	if q.ByUpdated {
-		return pageOf(o.updated.len(), o.updated.rank, q)
+		return pageOf(o.updated.len(), o.updated.appendRange, q)
 	}
-	return pageOf(o.created.len(), o.created.rank, q)
+	return pageOf(o.created.len(), o.created.appendRange, q)
 }
 
-// pageOf cuts the page q asks for from total items ascending by rank.
-func pageOf[T any](total int, rank func(int) T, q ListQuery) ([]T, int) {
+// pageOf cuts the page q asks for from total items; ranges appends the
+// items at ranks [lo, hi) in ascending order.
+func pageOf[T any](total int, ranges func(out []T, lo, hi int) []T, q ListQuery) ([]T, int) {
 	from := min(q.Offset, total)
 	to := from + min(q.Limit, total-from)
 	out := make([]T, 0, to-from)
-	for i := from; i < to; i++ {
-		if q.Asc {
-			out = append(out, rank(i))
-		} else {
-			out = append(out, rank(total-1-i))
-		}
+	if q.Asc {
+		return ranges(out, from, to), total
 	}
+	out = ranges(out, total-to, total-from)
+	slices.Reverse(out)
 	return out, total
 }
 
@@ -55,10 +56,11 @@ type listIndex[T recorded] struct {
 	buckets map[string]*orders[T]
 }
 
-// add indexes it under bucket b with search key key.
-func (x *listIndex[T]) add(it T, b, key string) {
+// add indexes it under bucket b with search key key and returns the key
+// as stored, which the caller may share.
+func (x *listIndex[T]) add(it T, b, key string) string {
 	r := it.rec()
-	x.all.add(r.seq, key, it)
+	key = x.all.add(r.seq, key, it)
 	x.updated.insert(r.updated.UnixNano(), r.seq, it)
 	o := x.buckets[b]
 	if o == nil {
@@ -69,6 +71,7 @@ func (x *listIndex[T]) add(it T, b, key string) {
 		x.buckets[b] = o
 	}
 	o.add(it)
+	return key
 }
 
 // remove drops it from the list and from bucket b; its record must be as
@@ -111,9 +114,9 @@ func (x *listIndex[T]) len() int { return x.all.len() }
 // page is an unfiltered page of all the resources.
 func (x *listIndex[T]) page(q ListQuery) ([]T, int) {
 	if q.ByUpdated {
-		return pageOf(x.updated.len(), x.updated.rank, q)
+		return pageOf(x.updated.len(), x.updated.appendRange, q)
 	}
-	return pageOf(x.all.len(), x.all.rank, q)
+	return pageOf(x.all.len(), x.all.appendRange, q)
 }
 
 // bucketPage is an unfiltered page of bucket b.

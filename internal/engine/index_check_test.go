@@ -50,10 +50,10 @@ func (e *Engine) checkIndexes() error {
 			func(ep *endpoint) string { return fold(ep.view.EndpointServiceName) }); err != nil {
 			return fmt.Errorf("project %s endpoints: %w", id, err)
 		}
-		if err := checkTagIndex(&p.serviceTags, taggablesOf(services[p])); err != nil {
+		if err := checkTagIndex(&p.serviceTags, services[p]); err != nil {
 			return fmt.Errorf("project %s service tags: %w", id, err)
 		}
-		if err := checkTagIndex(&p.endpointTags, taggablesOf(endpoints[p])); err != nil {
+		if err := checkTagIndex(&p.endpointTags, endpoints[p]); err != nil {
 			return fmt.Errorf("project %s endpoint tags: %w", id, err)
 		}
 	}
@@ -68,14 +68,6 @@ func (e *Engine) checkIndexes() error {
 		}
 	}
 	return nil
-}
-
-func taggablesOf[T taggable](rs []T) []taggable {
-	out := make([]taggable, len(rs))
-	for i, r := range rs {
-		out[i] = r
-	}
-	return out
 }
 
 // checkList checks x against want, whose bucket and search key of each
@@ -161,7 +153,13 @@ func checkTree[T recorded](o *ordered[T], want []T, at func(T) int64) error {
 	if len(got) != len(want) {
 		return fmt.Errorf("%d items, want %d", len(got), len(want))
 	}
+	if ranged := o.appendRange(nil, 0, len(got)); len(ranged) != len(got) {
+		return fmt.Errorf("range of %d items has %d", len(got), len(ranged))
+	}
 	for i := range got {
+		if i > 0 && o.appendRange(nil, i-1, i+1)[1].rec() != got[i].rec() {
+			return fmt.Errorf("range at %d is wrong", i)
+		}
 		if got[i].rec() != want[i].rec() {
 			return fmt.Errorf("item %d is %s, want %s", i, got[i].rec().id, want[i].rec().id)
 		}
@@ -173,13 +171,13 @@ func checkTree[T recorded](o *ordered[T], want []T, at func(T) int64) error {
 }
 
 // checkTagIndex checks x against the tags the resources rs carry.
-func checkTagIndex(x *tagIndex, rs []taggable) error {
-	want := map[string]map[string][]taggable{}
+func checkTagIndex[T taggable](x *tagIndex[T], rs []T) error {
+	want := map[string]map[string][]T{}
 	for _, r := range rs {
 		_, _, tags := r.tagged()
 		for _, t := range tags {
 			if want[t.Key] == nil {
-				want[t.Key] = map[string][]taggable{}
+				want[t.Key] = map[string][]T{}
 			}
 			want[t.Key][t.Value] = append(want[t.Key][t.Value], r)
 		}
@@ -188,24 +186,18 @@ func checkTagIndex(x *tagIndex, rs []taggable) error {
 		return fmt.Errorf("%d keys, want %d", len(x.keys), len(want))
 	}
 	for k, values := range want {
-		tk := x.keys[k]
-		if tk == nil || len(tk.values) != len(values) {
-			return fmt.Errorf("key %q: values differ", k)
+		if len(x.keys[k]) != len(values) {
+			return fmt.Errorf("key %q: %d values, want %d", k, len(x.keys[k]), len(values))
 		}
-		var all []taggable
 		for v, items := range values {
-			all = append(all, items...)
-			byCreated := slices.SortedFunc(slices.Values(items), func(a, b taggable) int { return cmp.Compare(a.rec().seq, b.rec().seq) })
-			if tk.values[v] == nil {
+			set := x.keys[k][v]
+			if set == nil {
 				return fmt.Errorf("key %q value %q: missing", k, v)
 			}
-			if err := checkTree(tk.values[v], byCreated, func(taggable) int64 { return 0 }); err != nil {
+			byCreated := slices.SortedFunc(slices.Values(items), func(a, b T) int { return cmp.Compare(a.rec().seq, b.rec().seq) })
+			if err := checkTree(set, byCreated, func(T) int64 { return 0 }); err != nil {
 				return fmt.Errorf("key %q value %q: %w", k, v, err)
 			}
-		}
-		slices.SortFunc(all, func(a, b taggable) int { return cmp.Compare(a.rec().seq, b.rec().seq) })
-		if err := checkTree(&tk.any, all, func(taggable) int64 { return 0 }); err != nil {
-			return fmt.Errorf("key %q: %w", k, err)
 		}
 	}
 	return nil

@@ -145,6 +145,27 @@ func (o *ordered[T]) rank(i int) T {
 	}
 }
 
+// appendRange appends the items at ranks [lo, hi) in ascending order:
+// O(log n + hi - lo).
+func (o *ordered[T]) appendRange(out []T, lo, hi int) []T { return appendRange(o.root, out, lo, hi) }
+
+func appendRange[T any](t *node[T], out []T, lo, hi int) []T {
+	if t == nil || lo >= hi {
+		return out
+	}
+	l := t.l.len()
+	if lo < l {
+		out = appendRange(t.l, out, lo, min(hi, l))
+	}
+	if lo <= l && l < hi {
+		out = append(out, t.item)
+	}
+	if hi > l+1 {
+		out = appendRange(t.r, out, max(lo-l-1, 0), hi-l-1)
+	}
+	return out
+}
+
 // each calls fn for every item in ascending order until fn returns false.
 func (o *ordered[T]) each(fn func(T) bool) {
 	var stack []*node[T]

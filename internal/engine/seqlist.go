@@ -4,11 +4,13 @@ import (
 	"cmp"
 	"math/bits"
 	"slices"
+	"strings"
 )
 
 // seqList is a set of items in creation order (by seq) kept in one slice,
-// each with a search key (its folded name): the scan of a name filter reads
-// memory in order, about 30 bytes per item, instead of chasing pointers. A
+// each with a search key (its folded name) kept in creation order in
+// chunks: the scan of a name filter reads memory in order instead of
+// chasing pointers. A
 // removed item leaves a hole that the next compaction closes; a Fenwick tree
 // over the slots finds the item at a rank, and binary search the slot of a
 // seq, in O(log n).
@@ -17,6 +19,32 @@ type seqList[T any] struct {
 	live     []int32 // Fenwick tree of the slots' live counts (1-based)
 	n        int     // live items
 	unsorted bool    // an add came out of seq order (an import); sort before reading
+	keys     keyArena
+}
+
+// keyArena stores strings back to back in chunks that are never moved or
+// changed, so the strings it returns stay valid and a scan over keys stored
+// one after the other reads memory in order. A chunk lives while any of its
+// strings does.
+type keyArena struct {
+	cur strings.Builder
+}
+
+// keyChunk is the size of a chunk: about 250 service names.
+const keyChunk = 16 << 10
+
+// put returns a copy of s stored in the arena.
+func (a *keyArena) put(s string) string {
+	if s == "" {
+		return ""
+	}
+	if a.cur.Cap()-a.cur.Len() < len(s) {
+		a.cur = strings.Builder{}
+		a.cur.Grow(max(keyChunk, len(s)))
+	}
+	start := a.cur.Len()
+	a.cur.WriteString(s)
+	return a.cur.String()[start:]
 }
 
 type slot[T any] struct {
@@ -30,8 +58,10 @@ const gone = 1 << 63
 
 func (l *seqList[T]) len() int { return l.n }
 
-// add appends item with seq and key.
-func (l *seqList[T]) add(seq uint64, key string, item T) {
+// add appends item with seq and key and returns the key as stored, which
+// the caller may share.
+func (l *seqList[T]) add(seq uint64, key string, item T) string {
+	key = l.keys.put(key)
 	if k := len(l.slots); k > 0 && l.slots[k-1].seq&^gone > seq {
 		l.unsorted = true
 	}
@@ -44,6 +74,7 @@ func (l *seqList[T]) add(seq uint64, key string, item T) {
 		v += l.live[j-1]
 	}
 	l.live = append(l.live, v)
+	return key
 }
 
 // find returns the slot index of seq, or -1.
@@ -72,11 +103,14 @@ func (l *seqList[T]) remove(seq uint64) {
 	}
 }
 
-// setKey replaces the search key of the item with seq.
-func (l *seqList[T]) setKey(seq uint64, key string) {
+// setKey replaces the search key of the item with seq and returns it as
+// stored.
+func (l *seqList[T]) setKey(seq uint64, key string) string {
 	if i := l.find(seq); i >= 0 {
-		l.slots[i].key = key
+		l.slots[i].key = l.keys.put(key)
+		return l.slots[i].key
 	}
+	return key
 }
 
 // sort restores seq order after out-of-order adds.
@@ -106,7 +140,11 @@ func (l *seqList[T]) compact() {
 
 // rank returns the item at position i (0-based, creation order); i must be
 // in [0, len).
-func (l *seqList[T]) rank(i int) T {
+func (l *seqList[T]) rank(i int) T { return l.slots[l.slotOf(i)].item }
+
+// slotOf returns the slot index of the item at rank i, by binary lifting
+// on the Fenwick tree.
+func (l *seqList[T]) slotOf(i int) int {
 	l.sort()
 	pos, rest := 0, int32(i+1)
 	for step := 1 << (bits.Len(uint(len(l.live))) - 1); step > 0; step >>= 1 {
@@ -115,7 +153,21 @@ func (l *seqList[T]) rank(i int) T {
 			rest -= l.live[next-1]
 		}
 	}
-	return l.slots[pos].item
+	return pos
+}
+
+// appendRange appends the items at ranks [lo, hi) in creation order.
+func (l *seqList[T]) appendRange(out []T, lo, hi int) []T {
+	if lo >= hi {
+		return out
+	}
+	for pos, n := l.slotOf(lo), hi-lo; n > 0; pos++ {
+		if s := l.slots[pos]; s.seq&gone == 0 {
+			out = append(out, s.item)
+			n--
+		}
+	}
+	return out
 }
 
 // each calls fn with every item and its key in creation order.

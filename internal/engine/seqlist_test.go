@@ -43,6 +43,8 @@ func TestSeqList(t *testing.T) {
 		if len(want) > 0 {
 			i := rnd.IntN(len(want))
 			require.Equal(t, want[i], l.rank(i), "step %d rank %d", step, i)
+			j := i + rnd.IntN(len(want)-i+1)
+			require.Equal(t, want[i:j], l.appendRange([]int{}, i, j), "step %d range [%d, %d)", step, i, j)
 		}
 	}
 	var got []int

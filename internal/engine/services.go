@@ -172,18 +172,27 @@ func (e *Engine) removeService(s *service) {
 // storeService indexes the new service s of project p.
 func (e *Engine) storeService(p *project, s *service) {
 	s.proj = p
-	p.services.add(s, s.view.Status, fold(s.view.ServiceName))
+	s.view.ServiceName = shared(s.view.ServiceName, p.services.add(s, s.view.Status, fold(s.view.ServiceName)))
 	p.serviceTags.add(s)
 	e.named[s.view.ServiceName] = s
+}
+
+// shared returns stored, a copy of s in a key arena, when it equals s: the
+// name and its search key then take memory once.
+func shared(s, stored string) string {
+	if s == stored {
+		return stored
+	}
+	return s
 }
 
 // name and unname keep the indexes of full names current; unname before
 // a change of s.view.ServiceName, name after it.
 func (e *Engine) name(s *service) {
-	e.named[s.view.ServiceName] = s
 	if s.proj != nil {
-		s.proj.services.all.setKey(s.seq, fold(s.view.ServiceName))
+		s.view.ServiceName = shared(s.view.ServiceName, s.proj.services.all.setKey(s.seq, fold(s.view.ServiceName)))
 	}
+	e.named[s.view.ServiceName] = s
 }
 
 func (e *Engine) unname(s *service) {

@@ -37,7 +37,7 @@ func (e *Engine) TagAction(t Tenant, resourceType, id string, req *api.TagAction
 	if err != nil {
 		return err
 	}
-	kind.tags(e.projects[t.ProjectID]).retag(r, tags)
+	kind.retag(e.projects[t.ProjectID], r, tags)
 	return nil
 }
 

@@ -189,13 +189,13 @@ func parseMatches(in []api.Match) (*string, *api.Error) {
 	return &v, nil
 }
 
-// run answers the query over project p's resources of kind: the page and
-// the number of matches. It scans only the resources carrying the most
-// selective tag of q.all (or any tag of q.any), all of them when neither
-// is given; a query of one tag alone costs O(log n) per resource listed.
-func (q *tagQuery) run(kind resourceKind, p *project) ([]taggable, int) {
-	ix := kind.tags(p)
-	var from []*ordered[taggable]
+// queryTags answers q over the resources of one project and type: the
+// page and the number of matches. It scans only the resources carrying
+// the most selective tag of q.all (or any tag of q.any), all of them when
+// neither is given; a query of one tag alone costs O(log n) per resource
+// listed.
+func queryTags[T taggable](ix *tagIndex[T], all *listIndex[T], q *tagQuery) ([]taggable, int) {
+	var from []*ordered[T]
 	least := 0
 	for i, f := range q.all {
 		sets, n := ix.sets(f)
@@ -207,14 +207,8 @@ func (q *tagQuery) run(kind resourceKind, p *project) ([]taggable, int) {
 		}
 	}
 	if len(from) == 1 && len(q.all) == 1 && len(q.any)+len(q.notAll)+len(q.notAny) == 0 && q.name == nil {
-		s := from[0]
-		total := s.len()
-		lo := min(q.page.Offset, total)
-		out := make([]taggable, 0, min(q.page.Limit, total-lo))
-		for i := lo; i < lo+cap(out); i++ {
-			out = append(out, s.rank(i))
-		}
-		return out, total
+		page, total := pageOf(from[0].len(), from[0].appendRange, q.page)
+		return taggablesOf(page), total
 	}
 	if len(q.all) == 0 {
 		for _, f := range q.any {
@@ -222,17 +216,17 @@ func (q *tagQuery) run(kind resourceKind, p *project) ([]taggable, int) {
 			from = append(from, sets...)
 		}
 	}
-	var cands []taggable
+	var cands []T
 	switch {
 	case len(q.all) == 0 && len(q.any) == 0:
-		kind.each(p, func(r taggable) { cands = append(cands, r) })
+		all.each(func(r T) { cands = append(cands, r) })
 	default:
 		for _, s := range from {
-			s.each(func(r taggable) bool { cands = append(cands, r); return true })
+			s.each(func(r T) bool { cands = append(cands, r); return true })
 		}
-		if len(from) > 1 { // disjoint for one key's values, not for several keys
-			slices.SortFunc(cands, func(a, b taggable) int { return cmp.Compare(a.rec().seq, b.rec().seq) })
-			cands = slices.CompactFunc(cands, func(a, b taggable) bool { return a == b })
+		if len(from) > 1 { // one key's values are disjoint, several keys' are not
+			slices.SortFunc(cands, func(a, b T) int { return cmp.Compare(a.rec().seq, b.rec().seq) })
+			cands = slices.CompactFunc(cands, func(a, b T) bool { return a.rec() == b.rec() })
 		}
 	}
 	sel := cands[:0]
@@ -241,7 +235,28 @@ func (q *tagQuery) run(kind resourceKind, p *project) ([]taggable, int) {
 			sel = append(sel, r)
 		}
 	}
-	return page(sel, taggable.rec, nil, q.page)
+	page, total := page(sel, func(r T) *record { return r.rec() }, nil, q.page)
+	return taggablesOf(page), total
+}
+
+// taggablesOf converts a page of resources of one type.
+func taggablesOf[T taggable](rs []T) []taggable {
+	out := make([]taggable, len(rs))
+	for i, r := range rs {
+		out[i] = r
+	}
+	return out
+}
+
+// tagValues returns every key of ix with its values.
+func tagValues[T taggable](ix *tagIndex[T]) map[string][]string {
+	out := make(map[string][]string, len(ix.keys))
+	for k, values := range ix.keys {
+		for v := range values {
+			out[k] = append(out[k], v)
+		}
+	}
+	return out
 }
 
 // ListResourceInstances is the tag query (spec 3.19) over the caller's
@@ -264,7 +279,7 @@ func (e *Engine) ListResourceInstances(t Tenant, resourceType string, req *api.R
 	var sel []taggable
 	var total int
 	if p := e.projects[t.ProjectID]; p != nil {
-		sel, total = q.run(kind, p)
+		sel, total = kind.query(p, &q)
 	}
 	if q.count {
 		return api.ResourceCount{TotalCount: total}, nil
@@ -288,16 +303,13 @@ func (e *Engine) ProjectTags(t Tenant, resourceType string) (api.ProjectTags, *a
 	}
 	e.lock()
 	defer e.mu.Unlock()
-	var keys map[string]*tagKey
+	var keys map[string][]string
 	if p := e.projects[t.ProjectID]; p != nil {
-		keys = kind.tags(p).keys
+		keys = kind.tags(p)
 	}
 	out := api.ProjectTags{Tags: make([]api.TagValues, 0, len(keys))}
-	for k, tk := range keys {
-		tv := api.TagValues{Key: k, Values: make([]string, 0, len(tk.values))}
-		for v := range tk.values {
-			tv.Values = append(tv.Values, v)
-		}
+	for k, values := range keys {
+		tv := api.TagValues{Key: k, Values: values}
 		slices.Sort(tv.Values)
 		out.Tags = append(out.Tags, tv)
 	}

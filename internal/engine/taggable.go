@@ -19,10 +19,13 @@ type resourceKind struct {
 	// find returns the caller's resource with id, or the documented error
 	// for a malformed or unknown id.
 	find func(e *Engine, t Tenant, id string) (taggable, *api.Error)
-	// tags returns the project's tag index of this type.
-	tags func(p *project) *tagIndex
-	// each calls fn for the project's resources in creation order.
-	each func(p *project, fn func(taggable))
+	// retag replaces the tags of r, a resource of project p.
+	retag func(p *project, r taggable, tags []api.Tag)
+	// query answers a tag query over the project's resources.
+	query func(p *project, q *tagQuery) ([]taggable, int)
+	// tags returns every tag key of the project's resources with its
+	// values.
+	tags func(p *project) map[string][]string
 }
 
 // resourceKinds are the documented resource types.
@@ -35,8 +38,9 @@ var resourceKinds = map[string]resourceKind{
 			}
 			return s, nil
 		},
-		tags: func(p *project) *tagIndex { return &p.serviceTags },
-		each: func(p *project, fn func(taggable)) { p.services.each(func(s *service) { fn(s) }) },
+		retag: func(p *project, r taggable, tags []api.Tag) { p.serviceTags.retag(r.(*service), tags) },
+		query: func(p *project, q *tagQuery) ([]taggable, int) { return queryTags(&p.serviceTags, &p.services, q) },
+		tags:  func(p *project) map[string][]string { return tagValues(&p.serviceTags) },
 	},
 	"endpoint": {
 		find: func(e *Engine, t Tenant, id string) (taggable, *api.Error) {
@@ -46,8 +50,9 @@ var resourceKinds = map[string]resourceKind{
 			}
 			return ep, nil
 		},
-		tags: func(p *project) *tagIndex { return &p.endpointTags },
-		each: func(p *project, fn func(taggable)) { p.endpoints.each(func(ep *endpoint) { fn(ep) }) },
+		retag: func(p *project, r taggable, tags []api.Tag) { p.endpointTags.retag(r.(*endpoint), tags) },
+		query: func(p *project, q *tagQuery) ([]taggable, int) { return queryTags(&p.endpointTags, &p.endpoints, q) },
+		tags:  func(p *project) map[string][]string { return tagValues(&p.endpointTags) },
 	},
 }
 

@@ -237,8 +237,11 @@ func (w *scaleWorld) client(method, path, body string, want int) {
 }
 
 // median makes call, which sends one request, scalingSamples times and
-// returns the median time a request took.
+// returns the median time a request took. It starts after a full garbage
+// collection, so that no collection of the filling is still running (its
+// assists would be charged to the first rows).
 func (w *scaleWorld) median(call func()) time.Duration {
+	runtime.GC()
 	ds := make([]time.Duration, scalingSamples)
 	for i := range ds {
 		call()

@@ -19,16 +19,20 @@ import (
 // EndPoint.0002.
 const maxBody = 1 << 20
 
-// readBody reads r's body up to maxBody, in one allocation when the
-// length is known.
-func readBody(r *http.Request) ([]byte, *api.Error) {
+// readBody reads r's body up to maxBody, into buf when the length is known
+// and buf is large enough, else in one allocation.
+func readBody(r *http.Request, buf []byte) ([]byte, *api.Error) {
 	switch {
 	case r.Body == nil || r.Body == http.NoBody:
 		return nil, nil
 	case r.ContentLength > maxBody:
 		return nil, api.E0002
 	case r.ContentLength >= 0:
-		b := make([]byte, r.ContentLength)
+		b := buf[:0]
+		if int64(cap(b)) < r.ContentLength {
+			b = make([]byte, 0, r.ContentLength)
+		}
+		b = b[:r.ContentLength]
 		if _, err := io.ReadFull(r.Body, b); err != nil {
 			return nil, api.E0002
 		}
@@ -40,6 +44,13 @@ func readBody(r *http.Request) ([]byte, *api.Error) {
 	}
 	return b, nil
 }
+
+// maxPooledBody is the largest body buffer a call keeps for reuse.
+const maxPooledBody = 64 << 10
+
+// jsonContentType is the Content-Type header value of every JSON answer,
+// shared: net/http only reads it.
+var jsonContentType = []string{"application/json"}
 
 // decode parses a JSON request body into v. A missing body, a body that is
 // not a JSON object (JSON null included, which encoding/json would accept
@@ -87,7 +98,7 @@ func writeJSON(w http.ResponseWriter, status int, v any, out scenario.Outcome) {
 	}
 	b = out.Spoil(b)
 	h := w.Header()
-	h["Content-Type"] = []string{"application/json"}
+	h["Content-Type"] = jsonContentType
 	h["Content-Length"] = []string{strconv.Itoa(len(b))}
 	w.WriteHeader(status)
 	_, _ = w.Write(b) // a ResponseWriter does not keep b

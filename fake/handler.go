@@ -52,7 +52,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // body). With a scenario, x collects what it needs and its fault rules run
 // after authentication, before the operation.
 func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
-	c := &call{r: r}
+	c := newCall(r)
+	defer c.free()
 	rt, n, ok := s.router.match(r.Method, r.URL.EscapedPath(), &c.pbuf)
 	if !ok {
 		return s.reject(r, "", api.E0005)

@@ -3,6 +3,7 @@ package fake
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -34,6 +35,41 @@ type bodyDecoder struct {
 	path      []string // field names from the top object to the current value
 	buf       []byte   // scratch for unescaping
 	depth     int      // containers open
+	pathBuf   [8]string
+	strs      []string // slabs the decoded pointers point into, so a
+	ints      []int    // body's pointers take a few allocations, not one
+	bools     []bool   // each
+}
+
+// decoders recycles decoders. The slabs are not recycled: the decoded
+// request points into them.
+var decoders = sync.Pool{New: func() any { return new(bodyDecoder) }}
+
+// slabSize is how many values of a kind one slab holds.
+const slabSize = 16
+
+func (d *bodyDecoder) newString(s string) *string {
+	if len(d.strs) == cap(d.strs) {
+		d.strs = make([]string, 0, slabSize)
+	}
+	d.strs = append(d.strs, s)
+	return &d.strs[len(d.strs)-1]
+}
+
+func (d *bodyDecoder) newInt(n int) *int {
+	if len(d.ints) == cap(d.ints) {
+		d.ints = make([]int, 0, slabSize)
+	}
+	d.ints = append(d.ints, n)
+	return &d.ints[len(d.ints)-1]
+}
+
+func (d *bodyDecoder) newBool(b bool) *bool {
+	if len(d.bools) == cap(d.bools) {
+		d.bools = make([]bool, 0, slabSize)
+	}
+	d.bools = append(d.bools, b)
+	return &d.bools[len(d.bools)-1]
 }
 
 // decodeBody decodes body into v with fields, or returns the documented
@@ -42,11 +78,17 @@ func decodeBody[T any](body []byte, v *T, fields *fieldTable[T], fieldCodes map[
 	if !bodyIsObject(body) {
 		return api.E0002
 	}
-	d := bodyDecoder{b: body, path: make([]string, 0, 4)}
+	d := decoders.Get().(*bodyDecoder)
+	*d = bodyDecoder{b: body, buf: d.buf[:0]}
+	d.path = d.pathBuf[:0]
+	defer func() {
+		*d = bodyDecoder{buf: d.buf[:0]}
+		decoders.Put(d)
+	}()
 	if d.peek() != '{' {
 		return api.E0002
 	}
-	decodeObject(&d, v, fields)
+	decodeObject(d, v, fields)
 	d.ws()
 	if d.i != len(d.b) {
 		d.bad = true
@@ -237,8 +279,7 @@ func structField[T any](fields *fieldTable[T]) func(d *bodyDecoder, v *T) {
 func stringPtr(d *bodyDecoder, p **string) {
 	switch d.peek() {
 	case '"':
-		s := d.string()
-		*p = &s
+		*p = d.newString(d.string())
 	case 'n':
 		d.null()
 		*p = nil
@@ -272,8 +313,7 @@ func intPtr(d *bodyDecoder, p **int) {
 			}
 			return
 		}
-		v := int(n)
-		*p = &v
+		*p = d.newInt(int(n))
 	case c == 'n':
 		d.null()
 		*p = nil
@@ -292,7 +332,7 @@ func boolPtr(d *bodyDecoder, p **bool) {
 		} else {
 			d.literal("false")
 		}
-		*p = &v
+		*p = d.newBool(v)
 	case 'n':
 		d.null()
 		*p = nil
@@ -304,7 +344,7 @@ func boolPtr(d *bodyDecoder, p **bool) {
 func (d *bodyDecoder) null() { d.literal("null") }
 
 func (d *bodyDecoder) literal(lit string) {
-	if !strings.HasPrefix(string(d.b[d.i:]), lit) {
+	if len(d.b)-d.i < len(lit) || string(d.b[d.i:d.i+len(lit)]) != lit {
 		d.bad = true
 		return
 	}

@@ -89,24 +89,32 @@ func (x *listIndex[T]) remove(it T, b string) {
 }
 
 // move re-indexes it after change, which may change its bucket (from old
-// to what b returns afterwards) and its updated_at.
+// to what b returns afterwards) and its updated_at. It moves the tree
+// nodes it has, allocating none.
 func (x *listIndex[T]) move(it T, old string, change func(), b func() string) {
 	r := it.rec()
-	x.updated.remove(r.updated.UnixNano(), r.seq)
+	nodes := [3]*node[T]{x.updated.take(r.updated.UnixNano(), r.seq)}
 	if o := x.buckets[old]; o != nil {
-		o.remove(it)
+		nodes[1], nodes[2] = o.created.take(0, r.seq), o.updated.take(r.updated.UnixNano(), r.seq)
 		if o.len() == 0 {
 			delete(x.buckets, old)
 		}
 	}
 	change()
-	x.updated.insert(r.updated.UnixNano(), r.seq, it)
+	for i, n := range nodes {
+		if n == nil {
+			nodes[i] = &node[T]{item: it}
+		}
+	}
 	o := x.buckets[b()]
 	if o == nil {
 		o = &orders[T]{}
 		x.buckets[b()] = o
 	}
-	o.add(it)
+	at := r.updated.UnixNano()
+	x.updated.put(nodes[0], at, r.seq)
+	o.created.put(nodes[1], 0, r.seq)
+	o.updated.put(nodes[2], at, r.seq)
 }
 
 func (x *listIndex[T]) len() int { return x.all.len() }

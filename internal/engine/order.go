@@ -44,8 +44,12 @@ func priority(seq uint64) uint32 {
 func (o *ordered[T]) len() int { return o.root.len() }
 
 // insert adds item under key (at, seq); the key must not be in the set.
-func (o *ordered[T]) insert(at int64, seq uint64, item T) {
-	o.root = insertNode(o.root, &node[T]{at: at, seq: seq, item: item, size: 1, prio: priority(seq)})
+func (o *ordered[T]) insert(at int64, seq uint64, item T) { o.put(&node[T]{item: item}, at, seq) }
+
+// put inserts n, a node of item taken from a set, under key (at, seq).
+func (o *ordered[T]) put(n *node[T], at int64, seq uint64) {
+	*n = node[T]{at: at, seq: seq, item: n.item, size: 1, prio: priority(seq)}
+	o.root = insertNode(o.root, n)
 }
 
 func insertNode[T any](t, n *node[T]) *node[T] {
@@ -102,29 +106,33 @@ func merge[T any](l, r *node[T]) *node[T] {
 
 // remove drops the item under key (at, seq) and reports whether it was
 // there.
-func (o *ordered[T]) remove(at int64, seq uint64) bool {
-	var ok bool
-	o.root, ok = removeNode(o.root, at, seq)
-	return ok
+func (o *ordered[T]) remove(at int64, seq uint64) bool { return o.take(at, seq) != nil }
+
+// take removes the node under key (at, seq) and returns it for put; nil
+// when the key is not in the set.
+func (o *ordered[T]) take(at int64, seq uint64) *node[T] {
+	var n *node[T]
+	o.root, n = removeNode(o.root, at, seq)
+	return n
 }
 
-func removeNode[T any](t *node[T], at int64, seq uint64) (*node[T], bool) {
+func removeNode[T any](t *node[T], at int64, seq uint64) (*node[T], *node[T]) {
 	if t == nil {
-		return nil, false
+		return nil, nil
 	}
-	var ok bool
+	var gone *node[T]
 	switch {
 	case t.at == at && t.seq == seq:
-		return merge(t.l, t.r), true
+		return merge(t.l, t.r), t
 	case less(at, seq, t.at, t.seq):
-		t.l, ok = removeNode(t.l, at, seq)
+		t.l, gone = removeNode(t.l, at, seq)
 	default:
-		t.r, ok = removeNode(t.r, at, seq)
+		t.r, gone = removeNode(t.r, at, seq)
 	}
-	if ok {
+	if gone != nil {
 		t.size--
 	}
-	return t, ok
+	return t, gone
 }
 
 // rank returns the item at position i (0-based, ascending); i must be in

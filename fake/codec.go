@@ -104,6 +104,47 @@ func writeJSON(w http.ResponseWriter, status int, v any, out scenario.Outcome) {
 	_, _ = w.Write(b) // a ResponseWriter does not keep b
 	*buf = b[:0]
 	buffers.Put(buf)
+	if p, ok := v.(interface{ release() }); ok {
+		p.release()
+	}
+}
+
+// appender is a hot answer type with its own encoder.
+type appender interface{ AppendJSON([]byte) []byte }
+
+// pooled is an answer whose memory writeJSON recycles once encoded, so a
+// handler's api.Service or api.Endpoint is not copied to the heap each
+// time it is returned as an any.
+type pooled[T appender] struct {
+	v    T
+	pool *sync.Pool
+}
+
+// AppendJSON encodes the answer.
+func (p *pooled[T]) AppendJSON(b []byte) []byte { return p.v.AppendJSON(b) }
+
+func (p *pooled[T]) release() {
+	var zero T
+	p.v = zero
+	p.pool.Put(p)
+}
+
+// servicePool and endpointPool recycle the boxes of the hot answers.
+var servicePool, endpointPool sync.Pool
+
+func init() {
+	servicePool.New = func() any { return &pooled[api.Service]{pool: &servicePool} }
+	endpointPool.New = func() any { return &pooled[api.Endpoint]{pool: &endpointPool} }
+}
+
+// answer returns v, or err, as a handler's result, in a pooled box.
+func answer[T appender](pool *sync.Pool, v T, err *api.Error) (any, *api.Error) {
+	if err != nil {
+		return nil, err
+	}
+	p := pool.Get().(*pooled[T])
+	p.v = v
+	return p, nil
 }
 
 // buffers recycles encoding buffers: a list page of 1,000 services is
@@ -113,7 +154,7 @@ var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b 
 // encode appends v to buf with the hot types' own encoders
 // (internal/api/appendjson.go), or returns encoding/json's encoding.
 func encode(v any, buf []byte) ([]byte, error) {
-	if a, ok := v.(interface{ AppendJSON([]byte) []byte }); ok {
+	if a, ok := v.(appender); ok {
 		return a.AppendJSON(buf), nil
 	}
 	return json.Marshal(v)

@@ -16,11 +16,13 @@ func createEndpoint(s *Server, c *call) (any, *api.Error) {
 	if err := decodeBody(c.body, &req, createEndpointFields, endpointFieldCodes); err != nil {
 		return nil, err
 	}
-	return s.eng.CreateEndpoint(c.tenant, &req)
+	v, err := s.eng.CreateEndpoint(c.tenant, &req)
+	return answer(&endpointPool, v, err)
 }
 
 func getEndpoint(s *Server, c *call) (any, *api.Error) {
-	return s.eng.GetEndpoint(c.tenant, c.params[1])
+	v, err := s.eng.GetEndpoint(c.tenant, c.params[1])
+	return answer(&endpointPool, v, err)
 }
 
 func listEndpoints(s *Server, c *call) (any, *api.Error) {

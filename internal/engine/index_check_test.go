@@ -82,7 +82,7 @@ func checkList[T recorded](x *listIndex[T], want []T, bucket, key func(T) string
 	x.all.each(func(k string, it T) {
 		switch {
 		case err != nil:
-		case it.rec() != byCreated[i].rec() || x.all.rank(i).rec() != it.rec():
+		case it.rec() != byCreated[i].rec() || x.all.appendRange(nil, i, i+1)[0].rec() != it.rec():
 			err = fmt.Errorf("created order: item %d is %s, want %s", i, it.rec().id, byCreated[i].rec().id)
 		case k != key(it):
 			err = fmt.Errorf("item %s: search key %q, want %q", it.rec().id, k, key(it))
@@ -163,7 +163,7 @@ func checkTree[T recorded](o *ordered[T], want []T, at func(T) int64) error {
 		if got[i].rec() != want[i].rec() {
 			return fmt.Errorf("item %d is %s, want %s", i, got[i].rec().id, want[i].rec().id)
 		}
-		if o.rank(i).rec() != got[i].rec() {
+		if o.appendRange(nil, i, i+1)[0].rec() != got[i].rec() {
 			return fmt.Errorf("rank %d is wrong", i)
 		}
 	}

@@ -1,10 +1,10 @@
 package engine
 
 // ordered is a set of items ordered by a key (at, seq), seq unique in the
-// set, with their ranks: insert, remove and the item at a rank cost
-// O(log n), so a page of a list costs O(limit·log n) however many items
-// are stored. It is a treap whose priorities hash seq, so its shape, like
-// everything in the engine, is reproducible.
+// set, with their ranks: insert and remove cost O(log n) and the items at
+// ranks [lo, hi) O(log n + hi - lo), however many items are stored. It is
+// a treap whose priorities hash seq, so its shape, like everything in the
+// engine, is reproducible.
 type ordered[T any] struct {
 	root *node[T]
 }
@@ -133,24 +133,6 @@ func removeNode[T any](t *node[T], at int64, seq uint64) (*node[T], *node[T]) {
 		t.size--
 	}
 	return t, gone
-}
-
-// rank returns the item at position i (0-based, ascending); i must be in
-// [0, len).
-func (o *ordered[T]) rank(i int) T {
-	t := o.root
-	for {
-		l := t.l.len()
-		switch {
-		case i < l:
-			t = t.l
-		case i == l:
-			return t.item
-		default:
-			i -= l + 1
-			t = t.r
-		}
-	}
 }
 
 // appendRange appends the items at ranks [lo, hi) in ascending order:

@@ -8,12 +8,11 @@ import (
 )
 
 // seqList is a set of items in creation order (by seq) kept in one slice,
-// each with a search key (its folded name) kept in creation order in
+// each with a search key (its folded name) stored in creation order in
 // chunks: the scan of a name filter reads memory in order instead of
-// chasing pointers. A
-// removed item leaves a hole that the next compaction closes; a Fenwick tree
-// over the slots finds the item at a rank, and binary search the slot of a
-// seq, in O(log n).
+// chasing pointers. A removed item leaves a hole that the next compaction
+// closes; a Fenwick tree over the slots finds the item at a rank, and
+// binary search the slot of a seq, in O(log n).
 type seqList[T any] struct {
 	slots    []slot[T]
 	live     []int32 // Fenwick tree of the slots' live counts (1-based)
@@ -137,10 +136,6 @@ func (l *seqList[T]) compact() {
 		l.live[i] = int32((i + 1) & -(i + 1)) // every slot live: node i+1 covers lowbit(i+1) slots
 	}
 }
-
-// rank returns the item at position i (0-based, creation order); i must be
-// in [0, len).
-func (l *seqList[T]) rank(i int) T { return l.slots[l.slotOf(i)].item }
 
 // slotOf returns the slot index of the item at rank i, by binary lifting
 // on the Fenwick tree.

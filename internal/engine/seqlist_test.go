@@ -42,7 +42,7 @@ func TestSeqList(t *testing.T) {
 		require.Equal(t, len(want), l.len(), "step %d", step)
 		if len(want) > 0 {
 			i := rnd.IntN(len(want))
-			require.Equal(t, want[i], l.rank(i), "step %d rank %d", step, i)
+			require.Equal(t, []int{want[i]}, l.appendRange(nil, i, i+1), "step %d rank %d", step, i)
 			j := i + rnd.IntN(len(want)-i+1)
 			require.Equal(t, want[i:j], l.appendRange([]int{}, i, j), "step %d range [%d, %d)", step, i, j)
 		}

@@ -19,16 +19,20 @@ import (
 // EndPoint.0002.
 const maxBody = 1 << 20
 
-// readBody reads r's body up to maxBody, in one allocation when the
-// length is known.
-func readBody(r *http.Request) ([]byte, *api.Error) {
+// readBody reads r's body up to maxBody, into buf when the length is known
+// and buf is large enough, else in one allocation.
+func readBody(r *http.Request, buf []byte) ([]byte, *api.Error) {
 	switch {
 	case r.Body == nil || r.Body == http.NoBody:
 		return nil, nil
 	case r.ContentLength > maxBody:
 		return nil, api.E0002
 	case r.ContentLength >= 0:
-		b := make([]byte, r.ContentLength)
+		b := buf[:0]
+		if int64(cap(b)) < r.ContentLength {
+			b = make([]byte, 0, r.ContentLength)
+		}
+		b = b[:r.ContentLength]
 		if _, err := io.ReadFull(r.Body, b); err != nil {
 			return nil, api.E0002
 		}
@@ -41,6 +45,13 @@ func readBody(r *http.Request) ([]byte, *api.Error) {
 	return b, nil
 }
 
+// maxPooledBody is the largest body buffer a call keeps for reuse.
+const maxPooledBody = 64 << 10
+
+// jsonContentType is the Content-Type header value of every JSON answer,
+// shared: net/http only reads it.
+var jsonContentType = []string{"application/json"}
+
 // decode parses a JSON request body into v. A missing body, a body that is
 // not a JSON object (JSON null included, which encoding/json would accept
 // as "no fields"), a body that is not UTF-8 (RFC 8259; encoding/json
@@ -51,7 +62,7 @@ func readBody(r *http.Request) ([]byte, *api.Error) {
 // (The catalog's EndPoint.0011 "request body is null" is documented as 504,
 // which gophertelekomcloud retries; bad input stays a 4xx here.)
 func decode(body []byte, v any, fieldCodes map[string]*api.Error) *api.Error {
-	if t := bytes.TrimSpace(body); len(t) == 0 || t[0] != '{' || !utf8.Valid(body) || loneSurrogate(body) {
+	if !bodyIsObject(body) || loneSurrogate(body) {
 		return api.E0002
 	}
 	err := json.Unmarshal(body, v)
@@ -65,6 +76,13 @@ func decode(body []byte, v any, fieldCodes map[string]*api.Error) *api.Error {
 		}
 	}
 	return api.E0002
+}
+
+// bodyIsObject reports whether body may hold a JSON object: it starts with
+// '{' after white space and is UTF-8.
+func bodyIsObject(body []byte) bool {
+	t := bytes.TrimSpace(body)
+	return len(t) > 0 && t[0] == '{' && utf8.Valid(body)
 }
 
 // writeJSON sends status and v as JSON; a nil v sends no body. A scenario
@@ -81,12 +99,53 @@ func writeJSON(w http.ResponseWriter, status int, v any, out scenario.Outcome) {
 	}
 	b = out.Spoil(b)
 	h := w.Header()
-	h["Content-Type"] = []string{"application/json"}
+	h["Content-Type"] = jsonContentType
 	h["Content-Length"] = []string{strconv.Itoa(len(b))}
 	w.WriteHeader(status)
 	_, _ = w.Write(b) // a ResponseWriter does not keep b
 	*buf = b[:0]
 	buffers.Put(buf)
+	if p, ok := v.(interface{ release() }); ok {
+		p.release()
+	}
+}
+
+// appender is a hot answer type with its own encoder.
+type appender interface{ AppendJSON([]byte) []byte }
+
+// pooled is an answer whose memory writeJSON recycles once encoded, so a
+// handler's api.Service or api.Endpoint is not copied to the heap each
+// time it is returned as an any.
+type pooled[T appender] struct {
+	v    T
+	pool *sync.Pool
+}
+
+// AppendJSON encodes the answer.
+func (p *pooled[T]) AppendJSON(b []byte) []byte { return p.v.AppendJSON(b) }
+
+func (p *pooled[T]) release() {
+	var zero T
+	p.v = zero
+	p.pool.Put(p)
+}
+
+// servicePool and endpointPool recycle the boxes of the hot answers.
+var servicePool, endpointPool sync.Pool
+
+func init() {
+	servicePool.New = func() any { return &pooled[api.Service]{pool: &servicePool} }
+	endpointPool.New = func() any { return &pooled[api.Endpoint]{pool: &endpointPool} }
+}
+
+// answer returns v, or err, as a handler's result, in a pooled box.
+func answer[T appender](pool *sync.Pool, v T, err *api.Error) (any, *api.Error) {
+	if err != nil {
+		return nil, err
+	}
+	p := pool.Get().(*pooled[T])
+	p.v = v
+	return p, nil
 }
 
 // buffers recycles encoding buffers: a list page of 1,000 services is
@@ -96,7 +155,7 @@ var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b 
 // encode appends v to buf with the hot types' own encoders
 // (internal/api/appendjson.go), or returns encoding/json's encoding.
 func encode(v any, buf []byte) ([]byte, error) {
-	if a, ok := v.(interface{ AppendJSON([]byte) []byte }); ok {
+	if a, ok := v.(appender); ok {
 		return a.AppendJSON(buf), nil
 	}
 	return json.Marshal(v)

@@ -5,7 +5,7 @@ import (
 )
 
 func listConnections(s *Server, c *call) (any, *api.Error) {
-	return s.eng.ListConnections(c.tenant, c.params[1], c.r.URL.Query())
+	return s.eng.ListConnections(c.tenant, c.params[1], connectionQuery(c))
 }
 
 func connectionAction(s *Server, c *call) (any, *api.Error) {

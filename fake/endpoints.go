@@ -13,18 +13,20 @@ var endpointFieldCodes = map[string]*api.Error{
 
 func createEndpoint(s *Server, c *call) (any, *api.Error) {
 	var req api.CreateEndpointRequest
-	if err := decode(c.body, &req, endpointFieldCodes); err != nil {
+	if err := decodeBody(c.body, &req, createEndpointFields, endpointFieldCodes); err != nil {
 		return nil, err
 	}
-	return s.eng.CreateEndpoint(c.tenant, &req)
+	v, err := s.eng.CreateEndpoint(c.tenant, &req)
+	return answer(&endpointPool, v, err)
 }
 
 func getEndpoint(s *Server, c *call) (any, *api.Error) {
-	return s.eng.GetEndpoint(c.tenant, c.params[1])
+	v, err := s.eng.GetEndpoint(c.tenant, c.params[1])
+	return answer(&endpointPool, v, err)
 }
 
 func listEndpoints(s *Server, c *call) (any, *api.Error) {
-	return s.eng.ListEndpoints(c.tenant, c.r.URL.Query())
+	return s.eng.ListEndpoints(c.tenant, endpointQuery(c))
 }
 
 func deleteEndpoint(s *Server, c *call) (any, *api.Error) {

@@ -62,7 +62,8 @@ func (s *Server) dispatch(r *http.Request, x *exchange, requestID string) (int, 
 // body). x collects what the journal and the scenario need; authentication,
 // the scenario's fault rules and the operation run as admit says.
 func (s *Server) serve(r *http.Request, x *exchange) (int, any) {
-	c := &call{r: r}
+	c := newCall(r)
+	defer c.free()
 	rt, n, ok := s.router.match(r.Method, r.URL.EscapedPath(), &c.pbuf)
 	if !ok {
 		return s.reject(r, "", api.E0005)

@@ -28,7 +28,7 @@ func (s *Server) serveIAM(w http.ResponseWriter, r *http.Request, h *iam.Handler
 // iamReply routes and runs one IAM request; x gets the operation, and the
 // scenario's faults apply before it runs.
 func (s *Server) iamReply(r *http.Request, x *exchange, h *iam.Handler) iam.Reply {
-	body, err := readBody(r)
+	body, err := readBody(r, nil)
 	if err != nil {
 		return iam.Fail(http.StatusBadRequest, "The request body could not be read.")
 	}

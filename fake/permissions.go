@@ -5,7 +5,7 @@ import (
 )
 
 func listPermissions(s *Server, c *call) (any, *api.Error) {
-	return s.eng.ListPermissions(c.tenant, c.params[1], c.r.URL.Query())
+	return s.eng.ListPermissions(c.tenant, c.params[1], permissionQuery(c))
 }
 
 func permissionAction(s *Server, c *call) (any, *api.Error) {

@@ -5,9 +5,9 @@ import (
 )
 
 func listPublicServices(s *Server, c *call) (any, *api.Error) {
-	return s.eng.ListPublicServices(c.r.URL.Query())
+	return s.eng.ListPublicServices(publicQuery(c))
 }
 
 func describeService(s *Server, c *call) (any, *api.Error) {
-	return s.eng.DescribeService(c.tenant, c.r.URL.Query())
+	return s.eng.DescribeService(c.tenant, describeQuery(c))
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/internal/engine"
@@ -31,15 +32,36 @@ type call struct {
 	body    []byte
 	read    bool       // the body was read (authentication may read it first)
 	bodyErr *api.Error // the error of reading it
+	buf     []byte     // a recycled buffer for the body
 }
 
 // readBody reads the request body once; later calls return the same.
 func (c *call) readBody() ([]byte, *api.Error) {
 	if !c.read {
-		c.body, c.bodyErr = readBody(c.r)
+		c.body, c.bodyErr = readBody(c.r, c.buf)
 		c.read = true
 	}
 	return c.body, c.bodyErr
+}
+
+// calls recycles calls and their bodies: nothing a handler returns or the
+// engine stores refers to either (decoding copies every string).
+var calls = sync.Pool{New: func() any { return new(call) }}
+
+// newCall returns a call for r; free gives it back when r is answered.
+func newCall(r *http.Request) *call {
+	c := calls.Get().(*call)
+	c.r = r
+	return c
+}
+
+func (c *call) free() {
+	buf := c.buf
+	if cap(c.body) > cap(buf) && cap(c.body) <= maxPooledBody {
+		buf = c.body
+	}
+	*c = call{buf: buf[:0]}
+	calls.Put(c)
 }
 
 // router finds the route of a request. Literal segments win over

@@ -116,13 +116,13 @@ func (s *Server) serveJournaled(w http.ResponseWriter, r *http.Request, id strin
 // every other operation.
 func createdID(op string, v any) string {
 	switch v := v.(type) {
-	case api.Service:
+	case *pooled[api.Service]:
 		if op == api.OpCreateService {
-			return v.ID
+			return v.v.ID
 		}
-	case api.Endpoint:
+	case *pooled[api.Endpoint]:
 		if op == api.OpCreateEndpoint {
-			return v.ID
+			return v.v.ID
 		}
 	}
 	return ""

@@ -12,26 +12,29 @@ var portFieldCodes = map[string]*api.Error{
 
 func createService(s *Server, c *call) (any, *api.Error) {
 	var req api.CreateServiceRequest
-	if err := decode(c.body, &req, portFieldCodes); err != nil {
+	if err := decodeBody(c.body, &req, createServiceFields, portFieldCodes); err != nil {
 		return nil, err
 	}
-	return s.eng.CreateService(c.tenant, &req)
+	v, err := s.eng.CreateService(c.tenant, &req)
+	return answer(&servicePool, v, err)
 }
 
 func getService(s *Server, c *call) (any, *api.Error) {
-	return s.eng.GetService(c.tenant, c.params[1])
+	v, err := s.eng.GetService(c.tenant, c.params[1])
+	return answer(&servicePool, v, err)
 }
 
 func listServices(s *Server, c *call) (any, *api.Error) {
-	return s.eng.ListServices(c.tenant, c.r.URL.Query())
+	return s.eng.ListServices(c.tenant, serviceQuery(c))
 }
 
 func updateService(s *Server, c *call) (any, *api.Error) {
 	var req api.UpdateServiceRequest
-	if err := decode(c.body, &req, portFieldCodes); err != nil {
+	if err := decodeBody(c.body, &req, updateServiceFields, portFieldCodes); err != nil {
 		return nil, err
 	}
-	return s.eng.UpdateService(c.tenant, c.params[1], &req)
+	v, err := s.eng.UpdateService(c.tenant, c.params[1], &req)
+	return answer(&servicePool, v, err)
 }
 
 func deleteService(s *Server, c *call) (any, *api.Error) {

@@ -1,12 +1,14 @@
 // Command compare is the vpcepfake side of the side-by-side benchmark with
-// moto (bench/compare.sh). It starts the fake as a child process on a
-// loopback port, as moto_workload.py starts moto_server, and drives the
-// closest analog of moto_workload.py's workload over HTTP from one
-// sequential keep-alive client: create services up to each N, get by id,
-// list all (paged by 1000, the API's maximum). It prints one JSON line in
-// the shape of moto_workload.py's.
+// moto (bench/compare.sh). In -mode server (the default) it starts the
+// fake as a child process on a loopback port, as moto_workload.py starts
+// moto_server; in -mode inproc it calls a fake in its own process through
+// srv.Client(), as moto_workload.py's inproc mode calls mock_aws. Either
+// way it drives the closest analog of moto_workload.py's workload from one
+// sequential client: create services up to each N, get by id, list all
+// (paged by 1000, the API's maximum). It prints one JSON line in the shape
+// of moto_workload.py's.
 //
-//	go run ./bench/compare -ns 100,1000,10000
+//	go run ./bench/compare -ns 100,1000,10000 [-mode inproc]
 //
 // Every loop is bounded by a count and a time budget; only 127.0.0.1 is
 // contacted.
@@ -52,12 +54,17 @@ func main() {
 func serve() {
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { _, _ = io.Copy(io.Discard, os.Stdin); cancel() }()
-	srv := fake.New(fake.WithQuotas(fake.Quotas{Services: 1 << 20, Endpoints: 1}))
+	srv := newFake()
 	err := srv.ListenAndServe(ctx, "127.0.0.1:0", func(a net.Addr) { fmt.Println("http://" + a.String()) })
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		fmt.Fprintln(os.Stderr, "compare serve:", err)
 		os.Exit(1)
 	}
+}
+
+// newFake returns a fake with room for the largest N.
+func newFake() *fake.Server {
+	return fake.New(fake.WithQuotas(fake.Quotas{Services: 1 << 20, Endpoints: 1}))
 }
 
 // options bound the workload, with moto_workload.py's defaults.
@@ -96,6 +103,7 @@ type result struct {
 func drive(args []string) error {
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	ns := fs.String("ns", "100,1000,10000", "checkpoints: service counts")
+	mode := fs.String("mode", "server", "server: a child process on 127.0.0.1; inproc: srv.Client() in this process")
 	var o options
 	fs.IntVar(&o.gets, "gets", 500, "max get calls per checkpoint")
 	fs.IntVar(&o.lists, "lists", 10, "max list-all passes per checkpoint")
@@ -113,17 +121,30 @@ func drive(args []string) error {
 		o.ns = append(o.ns, n)
 	}
 	start := time.Now()
-	child, url, err := startServer()
-	if err != nil {
-		return err
+	var c *driver
+	pid := os.Getpid()
+	switch *mode {
+	case "server":
+		child, url, err := startServer()
+		if err != nil {
+			return err
+		}
+		defer func() { _ = child.stdin.Close(); _ = child.cmd.Wait() }()
+		c = &driver{hc: &http.Client{Timeout: time.Minute}, base: url + "/v1/" + fake.DefaultProjectID + "/vpc-endpoint-services"}
+		pid = child.cmd.Process.Pid
+	case "inproc":
+		srv := newFake()
+		defer srv.Close()
+		c = &driver{hc: srv.Client(), base: srv.Endpoint(fake.DefaultProjectID) + "vpc-endpoint-services"}
+	default:
+		return fmt.Errorf("-mode %q: want server or inproc", *mode)
 	}
-	defer func() { _ = child.stdin.Close(); _ = child.cmd.Wait() }()
-	c := &driver{hc: &http.Client{Timeout: time.Minute}, base: url + "/v1/" + fake.DefaultProjectID + "/vpc-endpoint-services"}
 	res, err := c.run(o, start)
 	if err != nil {
 		return err
 	}
-	res.ServerPeakRSSKi = peakRSS(child.cmd.Process.Pid)
+	res.Mode = *mode
+	res.ServerPeakRSSKi = peakRSS(pid)
 	res.WallS = time.Since(start).Seconds()
 	return json.NewEncoder(os.Stdout).Encode(res)
 }
@@ -246,7 +267,7 @@ func (d *driver) listAll() (items, pages int, err error) {
 }
 
 func (d *driver) run(o options, start time.Time) (result, error) {
-	res := result{Impl: "vpcepfake", Mode: "server"}
+	res := result{Impl: "vpcepfake"}
 	rng := rand.New(rand.NewPCG(1, 1))
 	var ids []string
 	for _, n := range o.ns {

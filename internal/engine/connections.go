@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"net/url"
 	"strconv"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
@@ -15,16 +14,16 @@ var connectionStatuses = map[string]bool{statusPendingAcceptance: true, statusAc
 // ListConnections is ListServiceConnections (docs/vpcep-api.md §3.8): every endpoint of
 // the caller's service, from any account, filtered by id, marker_id and
 // status, paged and sorted. Only the service's owner may call it.
-func (e *Engine) ListConnections(t Tenant, serviceID string, q url.Values) (api.ConnectionList, *api.Error) {
-	lq, err := ParseListQuery(q, 1000)
+func (e *Engine) ListConnections(t Tenant, serviceID string, q api.ConnectionQuery) (api.ConnectionList, *api.Error) {
+	lq, err := ParseListQuery(q.Page, 1000)
 	if err != nil {
 		return api.ConnectionList{}, err
 	}
-	id, status := q.Get("id"), q.Get("status")
-	marker, hasMarker := int64(0), q.Get("marker_id") != ""
+	id, status := q.ID, q.Status
+	marker, hasMarker := int64(0), q.MarkerID != ""
 	if hasMarker {
 		var perr error
-		if marker, perr = strconv.ParseInt(q.Get("marker_id"), 10, 32); perr != nil {
+		if marker, perr = strconv.ParseInt(q.MarkerID, 10, 32); perr != nil {
 			return api.ConnectionList{}, api.E0021
 		}
 	}
@@ -37,10 +36,22 @@ func (e *Engine) ListConnections(t Tenant, serviceID string, q url.Values) (api.
 	if err != nil {
 		return api.ConnectionList{}, err
 	}
-	sel, total := page(s.eps, (*endpoint).rec, func(ep *endpoint) bool {
-		return (id == "" || ep.view.ID == id) && (!hasMarker || int64(ep.view.MarkerID) == marker) &&
-			(status == "" || ep.view.Status == status)
-	}, lq)
+	match := func(_ string, ep *endpoint) bool {
+		return (status == "" || ep.view.Status == status) && (!hasMarker || int64(ep.view.MarkerID) == marker)
+	}
+	var sel []*endpoint
+	var total int
+	switch {
+	case id != "":
+		ep, ok := e.eps[id]
+		sel, total = one(ep, ok, func(ep *endpoint) bool { return ep.svc == s && match("", ep) }, lq)
+	case hasMarker:
+		sel, total = s.eps.scan(match, lq)
+	case status != "":
+		sel, total = s.eps.bucketPage(status, lq)
+	default:
+		sel, total = s.eps.page(lq)
+	}
 	out := api.ConnectionList{Connections: make([]api.Connection, len(sel)), TotalCount: total}
 	for i, ep := range sel {
 		out.Connections[i] = ep.connection()

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"net/url"
-
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
 )
@@ -15,8 +13,8 @@ import (
 // 404 EndPoint.0005, the generic not-found (docs/vpcep-api.md leaves the code open;
 // EndPoint.2003 is a 400 and belongs to CreateEndpoint's body reference).
 // A malformed id is EndPoint.3062.
-func (e *Engine) DescribeService(t Tenant, q url.Values) (api.ServiceBasicInfo, *api.Error) {
-	name, id := q.Get("endpoint_service_name"), q.Get("id")
+func (e *Engine) DescribeService(t Tenant, q api.DescribeQuery) (api.ServiceBasicInfo, *api.Error) {
+	name, id := q.Name, q.ID
 	if (name == "") == (id == "") {
 		return api.ServiceBasicInfo{}, api.E0002
 	}
@@ -27,7 +25,7 @@ func (e *Engine) DescribeService(t Tenant, q url.Values) (api.ServiceBasicInfo, 
 	defer e.mu.Unlock()
 	s := e.services[id]
 	if name != "" {
-		s = e.serviceNamed(name)
+		s = e.named[name]
 	}
 	if s == nil || !e.mayConnect(s, t.DomainID) {
 		return api.ServiceBasicInfo{}, api.E0005
@@ -38,16 +36,4 @@ func (e *Engine) DescribeService(t Tenant, q url.Values) (api.ServiceBasicInfo, 
 		info.IsCharge = s.public.isCharge
 	}
 	return info, nil
-}
-
-// serviceNamed returns the service whose full name is name, or nil. Full
-// names are unique: a tenant's contains its id, public ones are checked
-// at seeding.
-func (e *Engine) serviceNamed(name string) *service {
-	for _, s := range e.services {
-		if s.view.ServiceName == name {
-			return s
-		}
-	}
-	return nil
 }

@@ -180,7 +180,7 @@ var createEndpointRules = []endpointRule{
 	// quota: endpoints per project (Endpoint.1018); every record counts
 	// until it disappears.
 	func(e *Engine, d *endpointDraft) *api.Error {
-		if p := e.projects[d.t.ProjectID]; p != nil && len(p.endpoints) >= e.cfg.Quotas.Endpoints {
+		if p := e.projects[d.t.ProjectID]; p != nil && p.endpoints.len() >= e.cfg.Quotas.Endpoints {
 			return api.E1018
 		}
 		return nil
@@ -211,11 +211,9 @@ func (e *Engine) CreateEndpoint(t Tenant, req *api.CreateEndpointRequest) (api.E
 	ep := &endpoint{record: record{id: v.ID, seq: e.seq, created: now, updated: now}, view: v, svc: d.svc,
 		domainID: t.DomainID, subnet: d.subnet.ID, ip: d.ip}
 	e.eps[v.ID] = ep
-	p := e.project(t.ProjectID)
-	p.endpoints = append(p.endpoints, ep)
-	d.svc.eps = append(d.svc.eps, ep)
 	e.takeIP(ep)
 	e.startEndpointCreate(ep, now)
+	storeEndpoint(e.project(t.ProjectID), ep)
 	return ep.render(), nil
 }
 

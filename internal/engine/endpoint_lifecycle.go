@@ -17,19 +17,21 @@ func connects(status string) bool { return status == statusCreating || status ==
 // setStatus moves ep to status, or to failed with fail's entry, keeps its
 // service's connection_count exact and returns the new status.
 func (ep *endpoint) setStatus(at time.Time, status string, fail *scenario.Failure) string {
-	was := connects(ep.view.Status)
-	ep.view.Status, ep.view.Error = outcome(status, fail)
-	if is := connects(ep.view.Status); is != was {
-		if is {
-			ep.svc.conns++
-		} else {
-			ep.svc.conns--
+	ep.reindex(func() {
+		was := connects(ep.view.Status)
+		ep.view.Status, ep.view.Error = outcome(status, fail)
+		if is := connects(ep.view.Status); is != was {
+			if is {
+				ep.svc.conns++
+			} else {
+				ep.svc.conns--
+			}
 		}
-	}
-	if ep.view.Status == statusAccepted {
-		ep.reveal()
-	}
-	ep.touch(at)
+		if ep.view.Status == statusAccepted {
+			ep.reveal()
+		}
+		ep.setUpdated(at)
+	})
 	return ep.view.Status
 }
 
@@ -53,7 +55,10 @@ func (ep *endpoint) reveal() {
 func dnsName(id string, s *service) string { return id + "." + s.view.ID + ".vpcep.internal" }
 
 // touch sets updated_at.
-func (ep *endpoint) touch(now time.Time) {
+func (ep *endpoint) touch(now time.Time) { ep.reindex(func() { ep.setUpdated(now) }) }
+
+// setUpdated sets updated_at; reindex must surround it.
+func (ep *endpoint) setUpdated(now time.Time) {
 	ep.updated = now
 	ep.view.UpdatedAt = stamp(now)
 }

@@ -11,13 +11,13 @@ import "github.com/seed42eb3344/vpcepfake/internal/api"
 // tens of thousands of ids, and pairwise checks took seconds.
 func (e *Engine) checkRoutetables(ids []string, v VPC, s *service, self *endpoint) *api.Error {
 	bound := map[string]bool{}
-	for _, other := range s.eps {
+	s.eps.each(func(other *endpoint) {
 		if other != self {
 			for _, id := range other.view.Routetables {
 				bound[id] = true
 			}
 		}
-	}
+	})
 	seen := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		if err := checkRouteTable(id, v); err != nil {

@@ -2,7 +2,7 @@ package engine
 
 import (
 	"net/netip"
-	"net/url"
+	"strings"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
@@ -18,6 +18,7 @@ type endpoint struct {
 	subnet   string       // subnet id of the reserved address; "" for gateway
 	ip       netip.Addr   // reserved address, shown once accepted; zero for gateway
 	connDesc string       // [HW] connection description set by the service owner
+	proj     *project     // the project whose indexes hold it
 }
 
 // render returns the wire object, safe to use after the lock is released.
@@ -62,12 +63,13 @@ func (e *Engine) GetEndpoint(t Tenant, id string) (api.Endpoint, *api.Error) {
 
 // ListEndpoints is ListEndpoints: the caller's endpoints filtered by
 // endpoint_service_name (fuzzy), vpc_id and id (exact), paged and sorted.
-func (e *Engine) ListEndpoints(t Tenant, q url.Values) (api.EndpointList, *api.Error) {
-	lq, err := ParseListQuery(q, 1000)
+func (e *Engine) ListEndpoints(t Tenant, q api.EndpointQuery) (api.EndpointList, *api.Error) {
+	lq, err := ParseListQuery(q.Page, 1000)
 	if err != nil {
 		return api.EndpointList{}, err
 	}
-	name, vpc, id := q.Get("endpoint_service_name"), q.Get("vpc_id"), q.Get("id")
+	name, vpc, id := q.Name, q.VpcID, q.ID
+	folded := fold(name)
 	e.lock()
 	defer e.mu.Unlock()
 	out := api.EndpointList{Endpoints: []api.Endpoint{}}
@@ -75,10 +77,23 @@ func (e *Engine) ListEndpoints(t Tenant, q url.Values) (api.EndpointList, *api.E
 	if p == nil {
 		return out, nil
 	}
-	sel, total := page(p.endpoints, (*endpoint).rec, filterIf(id+vpc+name != "", func(ep *endpoint) bool {
-		return (id == "" || ep.view.ID == id) && (vpc == "" || ep.view.VpcID == vpc) &&
-			fuzzy(ep.view.EndpointServiceName, name)
-	}), lq)
+	var sel []*endpoint
+	var total int
+	switch {
+	case id != "":
+		ep, ok := e.eps[id]
+		sel, total = one(ep, ok, func(ep *endpoint) bool {
+			return ep.proj == p && (vpc == "" || ep.view.VpcID == vpc) && fuzzy(ep.view.EndpointServiceName, name)
+		}, lq)
+	case name != "":
+		sel, total = p.endpoints.scan(func(key string, ep *endpoint) bool {
+			return strings.Contains(key, folded) && (vpc == "" || ep.view.VpcID == vpc)
+		}, lq)
+	case vpc != "":
+		sel, total = p.endpoints.bucketPage(vpc, lq)
+	default:
+		sel, total = p.endpoints.page(lq)
+	}
 	out.TotalCount = total
 	for _, ep := range sel {
 		out.Endpoints = append(out.Endpoints, ep.render())
@@ -117,7 +132,29 @@ func (e *Engine) removeEndpoint(ep *endpoint) {
 	}
 	delete(e.eps, ep.view.ID)
 	e.freeIP(ep)
-	p := e.projects[ep.view.ProjectID]
-	p.endpoints = without(p.endpoints, ep)
-	ep.svc.eps = without(ep.svc.eps, ep)
+	ep.proj.endpoints.remove(ep, ep.view.VpcID)
+	ep.proj.endpointTags.remove(ep)
+	ep.svc.eps.remove(ep, ep.view.Status)
+}
+
+// storeEndpoint indexes the new endpoint ep of project p, a connection of
+// its service.
+func storeEndpoint(p *project, ep *endpoint) {
+	ep.proj = p
+	ep.view.EndpointServiceName = shared(ep.view.EndpointServiceName,
+		p.endpoints.add(ep, ep.view.VpcID, fold(ep.view.EndpointServiceName)))
+	p.endpointTags.add(ep)
+	ep.svc.eps.add(ep, ep.view.Status, "")
+}
+
+// reindex runs change, which may change ep's status and updated_at, and
+// keeps its project's and its service's indexes current.
+func (ep *endpoint) reindex(change func()) {
+	if ep.proj == nil {
+		change()
+		return
+	}
+	vpc := func() string { return ep.view.VpcID }
+	status := func() string { return ep.view.Status }
+	ep.proj.endpoints.move(ep, vpc(), func() { ep.svc.eps.move(ep, status(), change, status) }, vpc)
 }

@@ -8,6 +8,7 @@ package engine
 import (
 	"net/netip"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/benbjohnson/clock"
@@ -91,6 +92,7 @@ type Engine struct {
 	nets     netState // the companion APIs' VPCs, subnets and load balancers
 	projects map[string]*project
 	services map[string]*service      // tenants' and public services, by id
+	named    map[string]*service      // the same, by full name
 	public   []*service               // public services, in seeding order
 	byPort   map[backendPort]*service // which service uses each backend port+protocol
 	eps      map[string]*endpoint
@@ -101,10 +103,12 @@ type Engine struct {
 	marker   int32
 }
 
-// project is the per-project slice of the state, in creation order.
+// project is the per-project slice of the state, indexed for its lists.
 type project struct {
-	services  []*service
-	endpoints []*endpoint
+	services     listIndex[*service]  // bucketed by status
+	endpoints    listIndex[*endpoint] // bucketed by vpc_id
+	serviceTags  tagIndex[*service]
+	endpointTags tagIndex[*endpoint]
 }
 
 // New returns an Engine for cfg. It panics when cfg.PublicServices is
@@ -133,6 +137,7 @@ func New(cfg Config) *Engine {
 		nets:     newNetState(cfg.Network),
 		projects: map[string]*project{},
 		services: map[string]*service{},
+		named:    map[string]*service{},
 		byPort:   map[backendPort]*service{},
 		eps:      map[string]*endpoint{},
 		ips:      map[string]map[netip.Addr]bool{},
@@ -176,4 +181,21 @@ func (e *Engine) project(id string) *project {
 }
 
 // stamp formats t as the API does: UTC, second precision, trailing Z.
-func stamp(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
+// Resources stamped in the same second share one string.
+func stamp(t time.Time) string {
+	sec := t.Unix()
+	if l := lastStamp.Load(); l != nil && l.sec == sec {
+		return l.s
+	}
+	s := t.UTC().Format("2006-01-02T15:04:05Z")
+	lastStamp.Store(&stamped{sec: sec, s: s})
+	return s
+}
+
+// lastStamp is the most recent stamp.
+var lastStamp atomic.Pointer[stamped]
+
+type stamped struct {
+	sec int64
+	s   string
+}

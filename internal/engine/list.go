@@ -3,7 +3,6 @@ package engine
 import (
 	"cmp"
 	"math"
-	"net/url"
 	"slices"
 	"strconv"
 	"unicode"
@@ -24,32 +23,32 @@ type ListQuery struct {
 // sends no limit; gophertelekomcloud relies on it.
 const defaultLimit = 10
 
-// ParseListQuery reads limit, offset, sort_key and sort_dir. maxLimit is
+// ParseListQuery checks limit, offset, sort_key and sort_dir. maxLimit is
 // 1000 for most lists and 500 for permissions. Both spellings of the sort
 // keys are accepted: created_at/updated_at (OTC docs) and
 // create_at/update_at (Huawei SDK enums). An empty value counts as absent,
 // as gophertelekomcloud drops empty options but other clients may not.
-func ParseListQuery(q url.Values, maxLimit int) (ListQuery, *api.Error) {
+func ParseListQuery(q api.Page, maxLimit int) (ListQuery, *api.Error) {
 	lq := ListQuery{Limit: defaultLimit}
 	var err *api.Error
-	if v := q.Get("limit"); v != "" {
+	if v := q.Limit; v != "" {
 		if lq.Limit, err = intIn(v, 0, maxLimit, api.E0006); err != nil {
 			return lq, err
 		}
 	}
-	if v := q.Get("offset"); v != "" {
+	if v := q.Offset; v != "" {
 		if lq.Offset, err = intIn(v, 0, math.MaxInt, api.E0010); err != nil {
 			return lq, err
 		}
 	}
-	switch q.Get("sort_key") {
+	switch q.SortKey {
 	case "", "created_at", "create_at":
 	case "updated_at", "update_at":
 		lq.ByUpdated = true
 	default:
 		return lq, api.E0017
 	}
-	switch q.Get("sort_dir") {
+	switch q.SortDir {
 	case "", "desc":
 	case "asc":
 		lq.Asc = true
@@ -98,15 +97,6 @@ func page[T any](items []T, rec func(T) *record, match func(T) bool, q ListQuery
 	return out, total
 }
 
-// filterIf returns f when a filter is set, else nil: no per-item work for
-// an unfiltered list.
-func filterIf[T any](set bool, f func(T) bool) func(T) bool {
-	if !set {
-		return nil
-	}
-	return f
-}
-
 // fuzzy is the documented name filter: a case-insensitive substring match
 // (Unicode simple folding, as strings.EqualFold); an empty filter matches
 // everything. It allocates nothing: lists call it once per resource.
@@ -120,6 +110,47 @@ func fuzzy(name, filter string) bool {
 		}
 	}
 	return false
+}
+
+// fold maps every rune of s to one representative of its simple-folding
+// orbit (unicode.SimpleFold) and every invalid byte to U+FFFD, so that
+// fuzzy(name, filter) == strings.Contains(fold(name), fold(filter)): lists
+// keep each stored name folded and scan with a plain substring search. The
+// representative of an orbit with an ASCII letter is the lower-case letter,
+// so a lower-case ASCII name is its own fold and costs no memory.
+func fold(s string) string {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, i, len(s))
+	copy(b, s)
+	for _, r := range s[i:] {
+		b = utf8.AppendRune(b, foldRune(r))
+	}
+	return string(b)
+}
+
+// foldRune is the representative of r's simple-folding orbit: its ASCII
+// lower-case letter if it has one, else its smallest rune.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	m := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if 'a' <= f && f <= 'z' {
+			return f
+		}
+		m = min(m, f)
+	}
+	return m
 }
 
 // hasPrefixFold reports whether s begins with prefix, ignoring case.

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"net/url"
 	"time"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
@@ -158,12 +157,12 @@ func (e *Engine) PermissionAction(t Tenant, id string, req *api.PermissionAction
 // whitelist records of the caller's service, filtered by permission
 // (fuzzy), paged (limit 0-500, default 10) and sorted by creation time.
 // The owner's own account is never a record.
-func (e *Engine) ListPermissions(t Tenant, id string, q url.Values) (api.PermissionList, *api.Error) {
-	lq, err := ParseListQuery(q, maxPermissionsPage)
+func (e *Engine) ListPermissions(t Tenant, id string, q api.PermissionQuery) (api.PermissionList, *api.Error) {
+	lq, err := ParseListQuery(q.Page, maxPermissionsPage)
 	if err != nil {
 		return api.PermissionList{}, err
 	}
-	filter := q.Get("permission")
+	filter := q.Permission
 	e.lock()
 	defer e.mu.Unlock()
 	s, err := e.ownService(t, id)

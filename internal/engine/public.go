@@ -2,7 +2,6 @@ package engine
 
 import (
 	"errors"
-	"net/url"
 	"time"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
@@ -99,6 +98,7 @@ func (e *Engine) addPublic(ps []PublicService, now time.Time) error {
 			public: &publicInfo{owner: owner, isCharge: p.IsCharge},
 		}
 		e.services[id] = s
+		e.name(s)
 		e.public = append(e.public, s)
 	}
 	return nil
@@ -115,12 +115,12 @@ func (s *service) renderPublic() api.PublicService {
 // services, filtered by endpoint_service_name (fuzzy) and id (exact),
 // paged and sorted. Any tenant sees the same list; tenants' own services
 // never appear in it.
-func (e *Engine) ListPublicServices(q url.Values) (api.PublicServiceList, *api.Error) {
-	lq, err := ParseListQuery(q, 1000)
+func (e *Engine) ListPublicServices(q api.PublicQuery) (api.PublicServiceList, *api.Error) {
+	lq, err := ParseListQuery(q.Page, 1000)
 	if err != nil {
 		return api.PublicServiceList{}, err
 	}
-	name, id := q.Get("endpoint_service_name"), q.Get("id")
+	name, id := q.Name, q.ID
 	e.lock()
 	defer e.mu.Unlock()
 	sel, total := page(e.public, func(s *service) *record { return &s.record }, func(s *service) bool {

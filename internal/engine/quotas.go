@@ -22,7 +22,7 @@ func (e *Engine) ListQuotas(t Tenant, typ string) (api.QuotaResponse, *api.Error
 	defer e.mu.Unlock()
 	var services, endpoints int
 	if p := e.projects[t.ProjectID]; p != nil {
-		services, endpoints = len(p.services), len(p.endpoints)
+		services, endpoints = p.services.len(), p.endpoints.len()
 	}
 	out := api.QuotaResponse{Quotas: api.QuotaResources{Resources: []api.Quota{}}}
 	if typ != quotaEndpoints {

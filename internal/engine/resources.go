@@ -48,16 +48,6 @@ type recorded interface{ rec() *record }
 
 func (r *record) rec() *record { return r }
 
-// without returns items, in creation order, without x (found by its
-// creation sequence).
-func without[T recorded](items []T, x T) []T {
-	seq := x.rec().seq
-	if i, ok := slices.BinarySearchFunc(items, seq, func(it T, seq uint64) int { return cmp.Compare(it.rec().seq, seq) }); ok {
-		return slices.Delete(items, i, i+1)
-	}
-	return items
-}
-
 // StatusOf returns the current status of the service or endpoint with id,
 // "" when there is none; scenario triggers read it. It does not count as
 // a read of the resource.

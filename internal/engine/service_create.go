@@ -22,7 +22,7 @@ func (e *Engine) CreateService(t Tenant, req *api.CreateServiceRequest) (api.Ser
 		return api.Service{}, err
 	}
 	p := e.project(t.ProjectID)
-	if len(p.services) >= e.cfg.Quotas.Services {
+	if p.services.len() >= e.cfg.Quotas.Services {
 		return api.Service{}, api.E1018
 	}
 	v.ID = e.ids.uuid()
@@ -37,9 +37,9 @@ func (e *Engine) CreateService(t Tenant, req *api.CreateServiceRequest) (api.Ser
 	e.seq++
 	s.record = record{id: v.ID, seq: e.seq, created: now, updated: now}
 	e.services[v.ID] = s
-	p.services = append(p.services, s)
 	e.usePort(s)
 	e.startServiceCreate(s, now)
+	e.storeService(p, s)
 	return s.render(), nil
 }
 

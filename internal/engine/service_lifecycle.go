@@ -58,7 +58,9 @@ func outcome(target string, fail *scenario.Failure) (string, []api.ErrorEntry) {
 // setStatus moves s to status, or to failed with fail's error entry, and
 // returns the new status.
 func (s *service) setStatus(at time.Time, status string, fail *scenario.Failure) string {
-	s.view.Status, s.view.Error = outcome(status, fail)
-	s.touch(at)
+	s.reindex(func() {
+		s.view.Status, s.view.Error = outcome(status, fail)
+		s.setUpdated(at)
+	})
 	return s.view.Status
 }

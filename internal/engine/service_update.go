@@ -63,8 +63,10 @@ func (e *Engine) UpdateService(t Tenant, id string, req *api.UpdateServiceReques
 		v.ServiceName = rules.FullServiceName(e.cfg.Region, s.name, v.ID)
 	}
 	e.freePort(s)
+	e.unname(s)
 	s.view = v
 	e.usePort(s)
+	e.name(s)
 	s.touch(now)
 	return s.render(), nil
 }
@@ -86,7 +88,9 @@ func (e *Engine) RenameService(t Tenant, id string, req *api.RenameServiceReques
 		return api.RenameServiceResponse{}, err
 	}
 	s.name = name
+	e.unname(s)
 	s.view.ServiceName = rules.FullServiceName(e.cfg.Region, name, s.view.ID)
+	e.name(s)
 	s.touch(now)
 	return api.RenameServiceResponse{EndpointServiceName: s.view.ServiceName}, nil
 }
@@ -116,7 +120,10 @@ func (e *Engine) DeleteService(t Tenant, id string) *api.Error {
 }
 
 // touch sets updated_at.
-func (s *service) touch(now time.Time) {
+func (s *service) touch(now time.Time) { s.reindex(func() { s.setUpdated(now) }) }
+
+// setUpdated sets updated_at; reindex must surround it.
+func (s *service) setUpdated(now time.Time) {
 	s.updated = now
 	s.view.UpdatedAt = stamp(now)
 }

@@ -1,7 +1,7 @@
 package engine
 
 import (
-	"net/url"
+	"strings"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/internal/engine/rules"
@@ -10,12 +10,13 @@ import (
 // service is a stored endpoint service.
 type service struct {
 	record
-	view   api.Service   // wire form; its slices are replaced, never changed in place
-	name   string        // short name, "" when none
-	conns  int           // endpoints in creating or accepted: connection_count
-	perms  []*permission // whitelist records in creation order; replaced, never changed in place
-	public *publicInfo   // set for public (O&M) services only
-	eps    []*endpoint   // endpoints connected to it, in creation order
+	view   api.Service          // wire form; its slices are replaced, never changed in place
+	name   string               // short name, "" when none
+	conns  int                  // endpoints in creating or accepted: connection_count
+	perms  []*permission        // whitelist records in creation order; replaced, never changed in place
+	public *publicInfo          // set for public (O&M) services only
+	eps    listIndex[*endpoint] // endpoints connected to it, bucketed by status
+	proj   *project             // the project whose indexes hold it; nil for public services
 }
 
 // render returns the wire object, safe to use after the lock is released.
@@ -73,27 +74,42 @@ var netTypes = map[string]bool{"vlan": true, "vxlan": true, "all": true}
 // endpoint_service_name (fuzzy), id (exact) and status, paged and sorted.
 // The [HW] net_type filter is validated; every service of the fake is a
 // vxlan-or-all match, so it filters nothing, nor does public_border_group.
-func (e *Engine) ListServices(t Tenant, q url.Values) (api.ServiceList, *api.Error) {
-	lq, err := ParseListQuery(q, 1000)
+func (e *Engine) ListServices(t Tenant, q api.ServiceQuery) (api.ServiceList, *api.Error) {
+	lq, err := ParseListQuery(q.Page, 1000)
 	if err != nil {
 		return api.ServiceList{}, err
 	}
-	name, id, status := q.Get("endpoint_service_name"), q.Get("id"), q.Get("status")
+	name, id, status := q.Name, q.ID, q.Status
 	if status != "" && !serviceStatuses[status] {
 		return api.ServiceList{}, api.E0019
 	}
-	if nt := q.Get("net_type"); nt != "" && !netTypes[nt] {
+	if nt := q.NetType; nt != "" && !netTypes[nt] {
 		return api.ServiceList{}, api.E0002
 	}
+	folded := fold(name)
 	e.lock()
 	defer e.mu.Unlock()
 	p := e.projects[t.ProjectID]
 	if p == nil {
 		return api.ServiceList{Services: []api.Service{}}, nil
 	}
-	sel, total := page(p.services, func(s *service) *record { return &s.record }, filterIf(id+status+name != "", func(s *service) bool {
-		return (id == "" || s.view.ID == id) && (status == "" || s.view.Status == status) && fuzzy(s.view.ServiceName, name)
-	}), lq)
+	var sel []*service
+	var total int
+	switch {
+	case id != "":
+		s, ok := e.services[id]
+		sel, total = one(s, ok, func(s *service) bool {
+			return s.proj == p && (status == "" || s.view.Status == status) && fuzzy(s.view.ServiceName, name)
+		}, lq)
+	case name != "":
+		sel, total = p.services.scan(func(key string, s *service) bool {
+			return strings.Contains(key, folded) && (status == "" || s.view.Status == status)
+		}, lq)
+	case status != "":
+		sel, total = p.services.bucketPage(status, lq)
+	default:
+		sel, total = p.services.page(lq)
+	}
 	out := api.ServiceList{Services: make([]api.Service, len(sel)), TotalCount: total}
 	for i, s := range sel {
 		out.Services[i] = s.render()
@@ -147,6 +163,51 @@ func (e *Engine) removeService(s *service) {
 	e.cancel(&s.record)
 	delete(e.services, s.view.ID)
 	e.freePort(s)
-	p := e.projects[s.view.ProjectID]
-	p.services = without(p.services, s)
+	e.unname(s)
+	if p := s.proj; p != nil {
+		p.services.remove(s, s.view.Status)
+		p.serviceTags.remove(s)
+	}
+}
+
+// storeService indexes the new service s of project p.
+func (e *Engine) storeService(p *project, s *service) {
+	s.proj = p
+	s.view.ServiceName = shared(s.view.ServiceName, p.services.add(s, s.view.Status, fold(s.view.ServiceName)))
+	p.serviceTags.add(s)
+	e.named[s.view.ServiceName] = s
+}
+
+// shared returns stored, a copy of s in a key arena, when it equals s: the
+// name and its search key then take memory once.
+func shared(s, stored string) string {
+	if s == stored {
+		return stored
+	}
+	return s
+}
+
+// name and unname keep the indexes of full names current; unname before
+// a change of s.view.ServiceName, name after it.
+func (e *Engine) name(s *service) {
+	if s.proj != nil {
+		s.view.ServiceName = shared(s.view.ServiceName, s.proj.services.all.setKey(s.seq, fold(s.view.ServiceName)))
+	}
+	e.named[s.view.ServiceName] = s
+}
+
+func (e *Engine) unname(s *service) {
+	if e.named[s.view.ServiceName] == s {
+		delete(e.named, s.view.ServiceName)
+	}
+}
+
+// reindex runs change, which may change s's status and updated_at, and
+// keeps its project's indexes current.
+func (s *service) reindex(change func()) {
+	if s.proj == nil {
+		change()
+		return
+	}
+	s.proj.services.move(s, s.view.Status, change, func() string { return s.view.Status })
 }

@@ -191,7 +191,7 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	e.tmu.Lock() // always after mu, as in Export
 	defer e.tmu.Unlock()
 	n := &Engine{cfg: e.cfg, ids: e.ids, tenants: map[string]*Tenant{}, tokens: map[string]*Tenant{},
-		keys: map[string]*Tenant{}, projects: map[string]*project{}, services: map[string]*service{},
+		keys: map[string]*Tenant{}, projects: map[string]*project{}, services: map[string]*service{}, named: map[string]*service{},
 		byPort: map[backendPort]*service{}, eps: map[string]*endpoint{}, ips: map[string]map[netip.Addr]bool{},
 		ipNext: map[string]netip.Addr{}, net: newInventory(e.cfg.Network, e.cfg.StrictNetwork), nets: newNetState(e.cfg.Network),
 		seq: snap.Seq, marker: snap.Marker}
@@ -207,6 +207,7 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 			return err
 		}
 		s.public = &publicInfo{owner: st.Owner, isCharge: st.IsCharge}
+		n.name(s)
 		n.public = append(n.public, s)
 	}
 	for _, st := range snap.Services {
@@ -221,11 +222,7 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 			return fmt.Errorf("service %s: backend port already used", s.view.ID)
 		}
 		n.usePort(s)
-		p := n.project(s.view.ProjectID)
-		p.services = append(p.services, s)
-	}
-	for _, p := range n.projects {
-		slices.SortFunc(p.services, func(a, b *service) int { return cmp.Compare(a.seq, b.seq) })
+		n.storeService(n.project(s.view.ProjectID), s)
 	}
 	if err := n.importNetwork(e, snap.Network, now); err != nil {
 		return err
@@ -241,7 +238,7 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 		e.ids.restore(&rng)
 	}
 	e.tenants, e.tokens, e.keys = n.tenants, n.tokens, n.keys
-	e.projects, e.services, e.public, e.byPort = n.projects, n.services, n.public, n.byPort
+	e.projects, e.services, e.named, e.public, e.byPort = n.projects, n.services, n.named, n.public, n.byPort
 	e.eps, e.ips, e.ipNext = n.eps, n.ips, n.ipNext
 	e.net, e.nets = n.net, n.nets
 	e.timeline, e.seq, e.marker = n.timeline, n.seq, n.marker
@@ -344,9 +341,7 @@ func (n *Engine) importEndpoints(e *Engine, sts []EndpointState, now time.Time) 
 		}
 		n.eps[id] = ep
 		n.takeIP(ep)
-		svc.eps = append(svc.eps, ep)
-		p := n.project(ep.view.ProjectID)
-		p.endpoints = append(p.endpoints, ep)
+		storeEndpoint(n.project(ep.view.ProjectID), ep)
 	}
 	return nil
 }

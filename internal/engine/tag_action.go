@@ -38,7 +38,7 @@ func (e *Engine) TagAction(t Tenant, resourceType, id string, req *api.TagAction
 	if err != nil {
 		return err
 	}
-	r.setTags(tags)
+	kind.retag(e.projects[t.ProjectID], r, tags)
 	return nil
 }
 

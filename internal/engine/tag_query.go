@@ -190,6 +190,76 @@ func parseMatches(in []api.Match) (*string, *api.Error) {
 	return &v, nil
 }
 
+// queryTags answers q over the resources of one project and type: the
+// page and the number of matches. It scans only the resources carrying
+// the most selective tag of q.all (or any tag of q.any), all of them when
+// neither is given; a query of one tag alone costs O(log n) per resource
+// listed.
+func queryTags[T taggable](ix *tagIndex[T], all *listIndex[T], q *tagQuery) ([]taggable, int) {
+	var from []*ordered[T]
+	least := 0
+	for i, f := range q.all {
+		sets, n := ix.sets(f)
+		if n == 0 {
+			return nil, 0
+		}
+		if i == 0 || n < least {
+			from, least = sets, n
+		}
+	}
+	if len(from) == 1 && len(q.all) == 1 && len(q.any)+len(q.notAll)+len(q.notAny) == 0 && q.name == nil {
+		page, total := pageOf(from[0].len(), from[0].appendRange, q.page)
+		return taggablesOf(page), total
+	}
+	if len(q.all) == 0 {
+		for _, f := range q.any {
+			sets, _ := ix.sets(f)
+			from = append(from, sets...)
+		}
+	}
+	var cands []T
+	switch {
+	case len(q.all) == 0 && len(q.any) == 0:
+		all.each(func(r T) { cands = append(cands, r) })
+	default:
+		for _, s := range from {
+			s.each(func(r T) bool { cands = append(cands, r); return true })
+		}
+		if len(from) > 1 { // one key's values are disjoint, several keys' are not
+			slices.SortFunc(cands, func(a, b T) int { return cmp.Compare(a.rec().seq, b.rec().seq) })
+			cands = slices.CompactFunc(cands, func(a, b T) bool { return a.rec() == b.rec() })
+		}
+	}
+	sel := cands[:0]
+	for _, r := range cands {
+		if _, name, tags := r.tagged(); q.match(name, tags) {
+			sel = append(sel, r)
+		}
+	}
+	page, total := page(sel, func(r T) *record { return r.rec() }, nil, q.page)
+	return taggablesOf(page), total
+}
+
+// taggablesOf converts a page of resources of one type.
+func taggablesOf[T taggable](rs []T) []taggable {
+	out := make([]taggable, len(rs))
+	for i, r := range rs {
+		out[i] = r
+	}
+	return out
+}
+
+// tagValues returns every key of ix with its values.
+func tagValues[T taggable](ix *tagIndex[T]) map[string][]string {
+	out := make(map[string][]string, len(ix.keys))
+	for k, values := range ix.keys {
+		for v := range values {
+			out[k] = append(out[k], v)
+		}
+	}
+	return out
+}
+
 // ListResourceInstances is the tag query (docs/vpcep-api.md §3.19) over the caller's
 // resources of one type. action filter returns an api.ResourceList of the
 // matching resources in creation order (oldest first), paged by limit and
@@ -207,10 +277,11 @@ func (e *Engine) ListResourceInstances(t Tenant, resourceType string, req *api.R
 	}
 	e.lock()
 	defer e.mu.Unlock()
-	sel, total := page(kind.list(e, t.ProjectID), taggable.rec, func(r taggable) bool {
-		_, name, tags := r.tagged()
-		return q.match(name, tags)
-	}, q.page)
+	var sel []taggable
+	var total int
+	if p := e.projects[t.ProjectID]; p != nil {
+		sel, total = kind.query(p, &q)
+	}
 	if q.count {
 		return api.ResourceCount{TotalCount: total}, nil
 	}
@@ -233,22 +304,13 @@ func (e *Engine) ListProjectTags(t Tenant, resourceType string) (api.ProjectTags
 	}
 	e.lock()
 	defer e.mu.Unlock()
-	values := map[string]map[string]bool{}
-	for _, r := range kind.list(e, t.ProjectID) {
-		_, _, tags := r.tagged()
-		for _, tag := range tags {
-			if values[tag.Key] == nil {
-				values[tag.Key] = map[string]bool{}
-			}
-			values[tag.Key][tag.Value] = true
-		}
+	var keys map[string][]string
+	if p := e.projects[t.ProjectID]; p != nil {
+		keys = kind.tags(p)
 	}
-	out := api.ProjectTags{Tags: make([]api.TagValues, 0, len(values))}
-	for k, vs := range values {
-		tv := api.TagValues{Key: k, Values: make([]string, 0, len(vs))}
-		for v := range vs {
-			tv.Values = append(tv.Values, v)
-		}
+	out := api.ProjectTags{Tags: make([]api.TagValues, 0, len(keys))}
+	for k, values := range keys {
+		tv := api.TagValues{Key: k, Values: values}
 		slices.Sort(tv.Values)
 		out.Tags = append(out.Tags, tv)
 	}

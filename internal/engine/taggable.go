@@ -19,8 +19,13 @@ type resourceKind struct {
 	// find returns the caller's resource with id, or the documented error
 	// for a malformed or unknown id.
 	find func(e *Engine, t Tenant, id string) (taggable, *api.Error)
-	// list returns the project's resources in creation order.
-	list func(e *Engine, projectID string) []taggable
+	// retag replaces the tags of r, a resource of project p.
+	retag func(p *project, r taggable, tags []api.Tag)
+	// query answers a tag query over the project's resources.
+	query func(p *project, q *tagQuery) ([]taggable, int)
+	// tags returns every tag key of the project's resources with its
+	// values.
+	tags func(p *project) map[string][]string
 }
 
 // resourceKinds are the documented resource types.
@@ -33,13 +38,9 @@ var resourceKinds = map[string]resourceKind{
 			}
 			return s, nil
 		},
-		list: func(e *Engine, projectID string) []taggable {
-			p := e.projects[projectID]
-			if p == nil {
-				return nil
-			}
-			return taggables(p.services)
-		},
+		retag: func(p *project, r taggable, tags []api.Tag) { p.serviceTags.retag(r.(*service), tags) },
+		query: func(p *project, q *tagQuery) ([]taggable, int) { return queryTags(&p.serviceTags, &p.services, q) },
+		tags:  func(p *project) map[string][]string { return tagValues(&p.serviceTags) },
 	},
 	"endpoint": {
 		find: func(e *Engine, t Tenant, id string) (taggable, *api.Error) {
@@ -49,23 +50,10 @@ var resourceKinds = map[string]resourceKind{
 			}
 			return ep, nil
 		},
-		list: func(e *Engine, projectID string) []taggable {
-			p := e.projects[projectID]
-			if p == nil {
-				return nil
-			}
-			return taggables(p.endpoints)
-		},
+		retag: func(p *project, r taggable, tags []api.Tag) { p.endpointTags.retag(r.(*endpoint), tags) },
+		query: func(p *project, q *tagQuery) ([]taggable, int) { return queryTags(&p.endpointTags, &p.endpoints, q) },
+		tags:  func(p *project) map[string][]string { return tagValues(&p.endpointTags) },
 	},
-}
-
-// taggables converts a project's resources of one kind.
-func taggables[T taggable](rs []T) []taggable {
-	out := make([]taggable, len(rs))
-	for i, r := range rs {
-		out[i] = r
-	}
-	return out
 }
 
 // kindOf returns the resource kind named by the path, or 400 EndPoint.3070.

@@ -154,7 +154,7 @@ func TestLoneSurrogateIsMalformed(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			req := httptest.NewRequest(http.MethodPost, srv.Endpoint(DefaultTenant.ProjectID)+tc.path, strings.NewReader(tc.body))
+			req := httptest.NewRequest(http.MethodPost, srv.ProjectURL(DefaultTenant.ProjectID)+tc.path, strings.NewReader(tc.body))
 			req.Header.Set("X-Auth-Token", DefaultTenant.Token)
 			req.Header.Set("Content-Type", "application/json")
 			rec := httptest.NewRecorder()

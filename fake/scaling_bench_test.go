@@ -174,7 +174,7 @@ type scaleWorld struct {
 
 func newScaleWorld(b *testing.B) *scaleWorld {
 	srv := fake.New(fake.WithQuotas(fake.Quotas{Services: 1 << 30, Endpoints: 1 << 30}))
-	return &scaleWorld{b: b, srv: srv, base: srv.Endpoint(srv.Tenant().ProjectID), hc: srv.Client(),
+	return &scaleWorld{b: b, srv: srv, base: srv.ProjectURL(srv.Tenant().ProjectID), hc: srv.Client(),
 		rec: &scaleRecorder{h: http.Header{}}}
 }
 

@@ -135,7 +135,7 @@ func drive(args []string) error {
 	case "inproc":
 		srv := newFake()
 		defer srv.Close()
-		c = &driver{hc: srv.Client(), base: srv.Endpoint(fake.DefaultProjectID) + "vpc-endpoint-services"}
+		c = &driver{hc: srv.Client(), base: srv.ProjectURL(fake.DefaultProjectID) + "vpc-endpoint-services"}
 	default:
 		return fmt.Errorf("-mode %q: want server or inproc", *mode)
 	}

@@ -282,10 +282,10 @@ func TestEndpointPollJournal(t *testing.T) {
 	for a.getEndpoint(ep.ID).Status != "accepted" {
 		mock.Add(10 * time.Second)
 	}
-	q := scenario.Query{Op: api.OpGetEndpoint, Resource: ep.ID}
+	q := scenario.Query{Op: scenario.OpListEndpointInfoDetails, Resource: ep.ID}
 	assert.LessOrEqual(t, scn.Count(q), 4, "polled at most 4 times")
 	assert.Equal(t, 4, scn.Count(q), "at 0, 10, 20 and 30 s")
-	assert.Equal(t, 1, scn.Count(scenario.Query{Op: api.OpCreateEndpoint, Status: http.StatusOK}))
+	assert.Equal(t, 1, scn.Count(scenario.Query{Op: scenario.OpCreateEndpoint, Status: http.StatusOK}))
 }
 
 // A Named plan picks one endpoint by id: its receive is held until

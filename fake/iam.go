@@ -10,7 +10,7 @@ import (
 
 // serveIAM answers an IAM request with h, like a VPCEP request: with an
 // X-Request-Id, through the scenario's rules (by the IAM operation ids,
-// api.OpKeystone*) and into its journal. A rule's error is answered in
+// scenario.OpKeystone*) and into its journal. A rule's error is answered in
 // Keystone's shape with the rule's status and message.
 func (s *Server) serveIAM(w http.ResponseWriter, r *http.Request, h *iam.Handler) {
 	id := s.eng.NewRequestID()

@@ -40,7 +40,7 @@ func TestRequestAuthenticatedBeforeStateChange(t *testing.T) {
 			t.Parallel()
 			mock := newMock()
 			scn := scenario.New()
-			require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: api.OpCreateService}, Effect: scenario.Delay(time.Minute)}))
+			require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: scenario.OpCreateEndpointService}, Effect: scenario.Delay(time.Minute)}))
 			srv := fake.NewTest(t, fake.WithClock(mock), fake.WithScenario(scn))
 			require.NoError(t, srv.AddTenant(otherTenant))
 			done := make(chan reply, 1)

@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // The literal segments public and describe share a level with the service
@@ -21,14 +21,14 @@ func TestRouterPrefersLiteralServiceSegments(t *testing.T) {
 		op           string
 		params       []string
 	}{
-		{http.MethodGet, "/v1/p/vpc-endpoint-services/public", api.OpListPublicServices, []string{"p"}},
-		{http.MethodGet, "/v1/p/vpc-endpoint-services/describe", api.OpDescribeService, []string{"p"}},
-		{http.MethodGet, "/v1/p/vpc-endpoint-services/" + id, api.OpGetService, []string{"p", id}},
-		{http.MethodGet, "/v1/p/vpc-endpoint-services/" + id + "/permissions", api.OpListPermissions, []string{"p", id}},
-		{http.MethodPost, "/v1/p/vpc-endpoint-services/" + id + "/permissions/action", api.OpPermissionAction, []string{"p", id}},
-		{http.MethodPost, "/v1/p/vpc-endpoint-services/" + id + "/permissions/batch-create", api.OpBatchAddPermissions, []string{"p", id}},
-		{http.MethodPost, "/v1/p/vpc-endpoint-services/" + id + "/permissions/batch-delete", api.OpBatchRemovePermissions, []string{"p", id}},
-		{http.MethodPut, "/v1/p/vpc-endpoint-services/" + id + "/permissions/" + id, api.OpUpdatePermissionDesc, []string{"p", id, id}},
+		{http.MethodGet, "/v1/p/vpc-endpoint-services/public", scenario.OpListServicePublicDetails, []string{"p"}},
+		{http.MethodGet, "/v1/p/vpc-endpoint-services/describe", scenario.OpListServiceDescribeDetails, []string{"p"}},
+		{http.MethodGet, "/v1/p/vpc-endpoint-services/" + id, scenario.OpListServiceDetails, []string{"p", id}},
+		{http.MethodGet, "/v1/p/vpc-endpoint-services/" + id + "/permissions", scenario.OpListServicePermissionsDetails, []string{"p", id}},
+		{http.MethodPost, "/v1/p/vpc-endpoint-services/" + id + "/permissions/action", scenario.OpAddOrRemoveServicePermissions, []string{"p", id}},
+		{http.MethodPost, "/v1/p/vpc-endpoint-services/" + id + "/permissions/batch-create", scenario.OpBatchAddEndpointServicePermissions, []string{"p", id}},
+		{http.MethodPost, "/v1/p/vpc-endpoint-services/" + id + "/permissions/batch-delete", scenario.OpBatchRemoveEndpointServicePermissions, []string{"p", id}},
+		{http.MethodPut, "/v1/p/vpc-endpoint-services/" + id + "/permissions/" + id, scenario.OpUpdateEndpointServicePermissionDesc, []string{"p", id, id}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
@@ -40,7 +40,7 @@ func TestRouterPrefersLiteralServiceSegments(t *testing.T) {
 	}
 	// /public serves only GET: other methods fall through to the id
 	// routes, where "public" is a malformed id (EndPoint.3062).
-	for m, op := range map[string]string{http.MethodPut: api.OpUpdateService, http.MethodDelete: api.OpDeleteService} {
+	for m, op := range map[string]string{http.MethodPut: scenario.OpUpdateEndpointService, http.MethodDelete: scenario.OpDeleteEndpointService} {
 		r, _, ok := matchPath(rt, m, "/v1/p/vpc-endpoint-services/public")
 		require.True(t, ok)
 		assert.Equal(t, op, r.op)

@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // TestRouterTagPaths checks that the tag paths, whose resource_type shares
@@ -21,15 +21,15 @@ func TestRouterTagPaths(t *testing.T) {
 		op           string
 		params       []string
 	}{
-		{http.MethodGet, "/v1/p/endpoint_service/tags", api.OpListProjectTags, []string{"p", "endpoint_service"}},
-		{http.MethodGet, "/v1/p/endpoint/tags", api.OpListProjectTags, []string{"p", "endpoint"}},
-		{http.MethodGet, "/v1/p/vpc-endpoint-services/" + id, api.OpGetService, []string{"p", id}},
-		{http.MethodGet, "/v1/p/vpc-endpoint-services/tags", api.OpGetService, []string{"p", "tags"}},
-		{http.MethodPost, "/v1/p/endpoint/" + id + "/tags/action", api.OpTagAction, []string{"p", "endpoint", id}},
-		{http.MethodPost, "/v1/p/endpoint_service/" + id + "/tags/action", api.OpTagAction, []string{"p", "endpoint_service", id}},
-		{http.MethodPost, "/v1/p/endpoint_service/resource_instances/action", api.OpListResourceInstances, []string{"p", "endpoint_service"}},
-		{http.MethodPost, "/v1/p/vpc-endpoint-services", api.OpCreateService, []string{"p"}},
-		{http.MethodPut, "/v1/p/vpc-endpoint-services/" + id + "/name", api.OpRenameService, []string{"p", id}},
+		{http.MethodGet, "/v1/p/endpoint_service/tags", scenario.OpListQueryProjectResourceTags, []string{"p", "endpoint_service"}},
+		{http.MethodGet, "/v1/p/endpoint/tags", scenario.OpListQueryProjectResourceTags, []string{"p", "endpoint"}},
+		{http.MethodGet, "/v1/p/vpc-endpoint-services/" + id, scenario.OpListServiceDetails, []string{"p", id}},
+		{http.MethodGet, "/v1/p/vpc-endpoint-services/tags", scenario.OpListServiceDetails, []string{"p", "tags"}},
+		{http.MethodPost, "/v1/p/endpoint/" + id + "/tags/action", scenario.OpBatchAddOrRemoveResourceInstance, []string{"p", "endpoint", id}},
+		{http.MethodPost, "/v1/p/endpoint_service/" + id + "/tags/action", scenario.OpBatchAddOrRemoveResourceInstance, []string{"p", "endpoint_service", id}},
+		{http.MethodPost, "/v1/p/endpoint_service/resource_instances/action", scenario.OpListResourceInstances, []string{"p", "endpoint_service"}},
+		{http.MethodPost, "/v1/p/vpc-endpoint-services", scenario.OpCreateEndpointService, []string{"p"}},
+		{http.MethodPut, "/v1/p/vpc-endpoint-services/" + id + "/name", scenario.OpUpdateEndpointServiceName, []string{"p", id}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.method+" "+tc.path, func(t *testing.T) {

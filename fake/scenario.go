@@ -117,11 +117,11 @@ func (s *Server) serveJournaled(w http.ResponseWriter, r *http.Request, id strin
 func createdID(op string, v any) string {
 	switch v := v.(type) {
 	case *pooled[api.Service]:
-		if op == api.OpCreateService {
+		if op == scenario.OpCreateEndpointService {
 			return v.v.ID
 		}
 	case *pooled[api.Endpoint]:
-		if op == api.OpCreateEndpoint {
+		if op == scenario.OpCreateEndpoint {
 			return v.v.ID
 		}
 	}
@@ -137,12 +137,12 @@ func (s *Server) unlisted(op string, v any) (any, []string) {
 	var hidden []string
 	switch l := v.(type) {
 	case api.ServiceList:
-		if op == api.OpListServices {
+		if op == scenario.OpListEndpointService {
 			l.Services, l.TotalCount, hidden = hide(s.scn, now, l.Services, l.TotalCount, func(x *api.Service) string { return x.ID })
 			return l, hidden
 		}
 	case api.EndpointList:
-		if op == api.OpListEndpoints {
+		if op == scenario.OpListEndpoints {
 			l.Endpoints, l.TotalCount, hidden = hide(s.scn, now, l.Endpoints, l.TotalCount, func(x *api.Endpoint) string { return x.ID })
 			return l, hidden
 		}

@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
@@ -41,9 +40,9 @@ func TestVerify(t *testing.T) {
 		Named(scenario.ServiceCreate, "used", scenario.Held()).
 		Next(scenario.ServiceDelete, scenario.Held())
 	require.NoError(t, scn.Add(
-		scenario.Rule{Name: "fired", Match: scenario.Match{Op: api.OpListServices}, Effect: scenario.Fail("EndPoint.0001")},
-		scenario.Rule{Name: "too late", Match: scenario.Match{Op: api.OpListServices}, Trigger: scenario.Nth(5), Effect: scenario.Fail("EndPoint.0001")},
-		scenario.Rule{Name: "unmatched", Match: scenario.Match{Op: api.OpDeleteService}, Effect: scenario.Fail("EndPoint.0001")},
+		scenario.Rule{Name: "fired", Match: scenario.Match{Op: scenario.OpListEndpointService}, Effect: scenario.Fail("EndPoint.0001")},
+		scenario.Rule{Name: "too late", Match: scenario.Match{Op: scenario.OpListEndpointService}, Trigger: scenario.Nth(5), Effect: scenario.Fail("EndPoint.0001")},
+		scenario.Rule{Name: "unmatched", Match: scenario.Match{Op: scenario.OpDeleteEndpointService}, Effect: scenario.Fail("EndPoint.0001")},
 	))
 	e := newEnv(t, scn)
 	e.create("used")
@@ -65,7 +64,7 @@ func TestVerify(t *testing.T) {
 func TestVerifyPasses(t *testing.T) {
 	t.Parallel()
 	scn := scenario.New().Next(scenario.ServiceCreate, scenario.Held())
-	require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: api.OpCreateService}, Effect: scenario.Delay(time.Second)}))
+	require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: scenario.OpCreateEndpointService}, Effect: scenario.Delay(time.Second)}))
 	scenario.Verify(t, scn) // the real test: fails if anything below is not used
 	tb := &recordingTB{}
 	e := newEnv(t, scn)

@@ -10,7 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
-	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
@@ -35,7 +34,7 @@ func TestErrorEffects(t *testing.T) {
 			t.Parallel()
 			scn := scenario.New()
 			e := newEnv(t, scn)
-			require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: api.OpCreateService}, Trigger: scenario.FirstN(1), Effect: tc.effect}))
+			require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: scenario.OpCreateEndpointService}, Trigger: scenario.FirstN(1), Effect: tc.effect}))
 			r := e.do(http.MethodPost, "vpc-endpoint-services", createBody("x", 80))
 			assert.Equal(t, tc.status, r.status)
 			var body map[string]string
@@ -104,12 +103,12 @@ func TestDrop(t *testing.T) {
 			t.Parallel()
 			scn := scenario.New()
 			e := newEnv(t, scn)
-			require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: api.OpCreateService}, Effect: scenario.Drop(tc.when)}))
+			require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: scenario.OpCreateEndpointService}, Effect: scenario.Drop(tc.when)}))
 			_, err := e.send(http.MethodPost, "vpc-endpoint-services", createBody("x", 80))
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), "connection dropped")
 			assert.Equal(t, tc.left, count(t, e))
-			j := scn.Requests(scenario.Query{Op: api.OpCreateService})
+			j := scn.Requests(scenario.Query{Op: scenario.OpCreateEndpointService})
 			require.Len(t, j, 1)
 			assert.True(t, j[0].Dropped)
 			assert.Equal(t, 0, j[0].Status)
@@ -121,7 +120,7 @@ func TestDrop(t *testing.T) {
 func TestDropOverSocket(t *testing.T) {
 	t.Parallel()
 	scn := scenario.New()
-	require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: api.OpListServices}, Effect: scenario.Drop(scenario.DropBefore)}))
+	require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: scenario.OpListEndpointService}, Effect: scenario.Drop(scenario.DropBefore)}))
 	srv := fake.NewServer(fake.WithScenario(scn))
 	t.Cleanup(srv.Close)
 	req, err := http.NewRequest(http.MethodGet, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", nil)
@@ -142,7 +141,7 @@ func TestBodyEffects(t *testing.T) {
 			t.Parallel()
 			scn := scenario.New()
 			e := newEnv(t, scn)
-			require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: api.OpCreateService}, Effect: scenario.Corrupt(body)}))
+			require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: scenario.OpCreateEndpointService}, Effect: scenario.Corrupt(body)}))
 			r := e.do(http.MethodPost, "vpc-endpoint-services", createBody("x", 80))
 			assert.Equal(t, http.StatusOK, r.status)
 			var v map[string]any

@@ -10,7 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
-	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
@@ -20,7 +19,7 @@ func TestJournal(t *testing.T) {
 	t.Parallel()
 	scn := scenario.New()
 	e := newEnv(t, scn)
-	require.NoError(t, scn.Add(scenario.Rule{Name: "gone", Match: scenario.Match{Op: api.OpGetService}, Trigger: scenario.Nth(2), Effect: scenario.Fail("EndPoint.0005")}))
+	require.NoError(t, scn.Add(scenario.Rule{Name: "gone", Match: scenario.Match{Op: scenario.OpListServiceDetails}, Trigger: scenario.Nth(2), Effect: scenario.Fail("EndPoint.0005")}))
 	id := e.create("svc")
 	e.mock.Add(time.Minute)
 	e.get(id)
@@ -36,11 +35,11 @@ func TestJournal(t *testing.T) {
 	require.Len(t, all, 5)
 	svc := "/v1/{project_id}/vpc-endpoint-services"
 	want := []scenario.Entry{
-		{Seq: 1, Time: time.Unix(0, 0), Op: api.OpCreateService, Method: "POST", Template: svc, Status: 200, Created: id},
-		{Seq: 2, Time: time.Unix(60, 0), Op: api.OpGetService, Method: "GET", Template: svc + "/{id}", Resource: id, Status: 200},
-		{Seq: 3, Time: time.Unix(60, 0), Op: api.OpGetService, Method: "GET", Template: svc + "/{id}", Resource: id, Status: 404, ErrorCode: "EndPoint.0005", Rule: "gone"},
+		{Seq: 1, Time: time.Unix(0, 0), Op: scenario.OpCreateEndpointService, Method: "POST", Template: svc, Status: 200, Created: id},
+		{Seq: 2, Time: time.Unix(60, 0), Op: scenario.OpListServiceDetails, Method: "GET", Template: svc + "/{id}", Resource: id, Status: 200},
+		{Seq: 3, Time: time.Unix(60, 0), Op: scenario.OpListServiceDetails, Method: "GET", Template: svc + "/{id}", Resource: id, Status: 404, ErrorCode: "EndPoint.0005", Rule: "gone"},
 		{Seq: 4, Time: time.Unix(60, 0), Method: "GET", Status: 404, ErrorCode: "EndPoint.0005"},
-		{Seq: 5, Time: time.Unix(60, 0), Op: api.OpListServices, Method: "GET", Template: svc, Status: 401, ErrorCode: "EndPoint.0003"},
+		{Seq: 5, Time: time.Unix(60, 0), Op: scenario.OpListEndpointService, Method: "GET", Template: svc, Status: 401, ErrorCode: "EndPoint.0003"},
 	}
 	for i, w := range want {
 		got := all[i]
@@ -53,8 +52,8 @@ func TestJournal(t *testing.T) {
 		assert.Equal(t, w, got, "entry %d", i)
 	}
 
-	assert.Equal(t, 2, scn.Count(scenario.Query{Op: api.OpGetService}))
-	assert.Equal(t, 1, scn.Count(scenario.Query{Op: api.OpGetService, Status: 200}))
+	assert.Equal(t, 2, scn.Count(scenario.Query{Op: scenario.OpListServiceDetails}))
+	assert.Equal(t, 1, scn.Count(scenario.Query{Op: scenario.OpListServiceDetails, Status: 200}))
 	assert.Equal(t, 2, scn.Count(scenario.Query{ErrorCode: "EndPoint.0005"}))
 	assert.Equal(t, 1, scn.Count(scenario.Query{Rule: "gone"}))
 	assert.Equal(t, 2, scn.Count(scenario.Query{Template: svc + "/{id}", Resource: id}))
@@ -74,7 +73,7 @@ func TestJournalIsDeterministic(t *testing.T) {
 		scn := scenario.New()
 		require.NoError(t, scn.Add(
 			scenario.Rule{Name: "flaky", Match: scenario.Match{Method: "GET"}, Trigger: scenario.Probability(0.3, 42), Effect: scenario.Fail("EndPoint.0001")},
-			scenario.Rule{Name: "throttle", Match: scenario.Match{Op: api.OpCreateService}, Trigger: scenario.Nth(2), Effect: scenario.Throttle(1)},
+			scenario.Rule{Name: "throttle", Match: scenario.Match{Op: scenario.OpCreateEndpointService}, Trigger: scenario.Nth(2), Effect: scenario.Throttle(1)},
 		))
 		e := newEnv(t, scn)
 		for i := range 4 {

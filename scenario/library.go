@@ -3,8 +3,6 @@ package scenario
 import (
 	"net/http"
 	"time"
-
-	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
 // Ready scenarios for common edge cases. Each returns a new Scenario; add
@@ -45,7 +43,7 @@ func ConnectionRejected() *Scenario {
 // for a consumer missing from the service's whitelist, even the service's
 // own account.
 func NotWhitelisted() *Scenario {
-	return New().must(Rule{Name: "not-whitelisted", Match: Match{Op: api.OpCreateEndpoint}, Effect: Fail("EndPoint.2012")})
+	return New().must(Rule{Name: "not-whitelisted", Match: Match{Op: OpCreateEndpoint}, Effect: Fail("EndPoint.2012")})
 }
 
 // FlakyReads fails each GET with 500 EndPoint.0001 with probability p,
@@ -67,6 +65,6 @@ func Throttling(n, retryAfter int) *Scenario {
 // id) through and answers every later one 404 EndPoint.0005, as if someone
 // deleted the service while the client was watching it.
 func ServiceDeletedUnderClient(n int) *Scenario {
-	return New().must(Rule{Name: "service-deleted", Match: Match{Op: api.OpGetService},
+	return New().must(Rule{Name: "service-deleted", Match: Match{Op: OpListServiceDetails},
 		Trigger: AfterN(n), Effect: Fail("EndPoint.0005")})
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
-	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
@@ -41,7 +40,7 @@ func TestVirtualTimeClient(t *testing.T) {
 	wall := time.Now()
 	synctest.Test(t, func(t *testing.T) {
 		scn := scenario.New()
-		require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: api.OpGetService}, Effect: scenario.Delay(2 * time.Second)}))
+		require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: scenario.OpListServiceDetails}, Effect: scenario.Delay(2 * time.Second)}))
 		srv := fake.New(fake.WithClock(clock.New()), fake.WithDelays(fake.RealisticDelays), fake.WithScenario(scn))
 		id := createWith(srv)
 		require.NotEmpty(t, id)
@@ -53,7 +52,7 @@ func TestVirtualTimeClient(t *testing.T) {
 		// and answers at 30 s, when the 30-second creation is done.
 		assert.Equal(t, 5, polls)
 		assert.Equal(t, 30*time.Second, time.Since(start))
-		assert.Equal(t, 5, scn.Count(scenario.Query{Op: api.OpGetService}))
+		assert.Equal(t, 5, scn.Count(scenario.Query{Op: scenario.OpListServiceDetails}))
 	})
 	assert.Less(t, time.Since(wall), 5*time.Second, "virtual, not wall-clock time")
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
-	"github.com/seed42eb3344/vpcepfake/internal/api"
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
@@ -37,7 +36,7 @@ func TestTriggers(t *testing.T) {
 			scn := scenario.New()
 			e := newEnv(t, scn)
 			id := e.create("svc")
-			require.NoError(t, scn.Add(scenario.Rule{Name: "r", Match: scenario.Match{Op: api.OpGetService},
+			require.NoError(t, scn.Add(scenario.Rule{Name: "r", Match: scenario.Match{Op: scenario.OpListServiceDetails},
 				Trigger: tc.trigger, Effect: scenario.Fail("EndPoint.0001")}))
 			var got []int
 			for range tc.want {
@@ -60,7 +59,7 @@ func TestProbabilityIsSeeded(t *testing.T) {
 	pattern := func(seed uint64) []int {
 		scn := scenario.New()
 		e := newEnv(t, scn)
-		require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: api.OpListServices},
+		require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: scenario.OpListEndpointService},
 			Trigger: scenario.Probability(0.5, seed), Effect: scenario.Fail("EndPoint.0001")}))
 		var got []int
 		for range 32 {
@@ -84,7 +83,7 @@ func TestMatch(t *testing.T) {
 		match func(a string) scenario.Match
 		want  []int // statuses of: GET a, GET b, list, GET a with headers
 	}{
-		{"op", func(string) scenario.Match { return scenario.Match{Op: api.OpGetService} }, []int{500, 500, 200, 500}},
+		{"op", func(string) scenario.Match { return scenario.Match{Op: scenario.OpListServiceDetails} }, []int{500, 500, 200, 500}},
 		{"method and path", func(string) scenario.Match {
 			return scenario.Match{Method: "GET", Path: "/v1/{project_id}/vpc-endpoint-services"}
 		}, []int{200, 200, 500, 200}},
@@ -123,7 +122,7 @@ func TestFirstRuleWins(t *testing.T) {
 	scn := scenario.New()
 	e := newEnv(t, scn)
 	require.NoError(t, scn.Add(
-		scenario.Rule{Name: "first", Match: scenario.Match{Op: api.OpListServices}, Trigger: scenario.FirstN(1), Effect: scenario.Fail("EndPoint.0005")},
+		scenario.Rule{Name: "first", Match: scenario.Match{Op: scenario.OpListEndpointService}, Trigger: scenario.FirstN(1), Effect: scenario.Fail("EndPoint.0005")},
 		scenario.Rule{Name: "second", Match: scenario.Match{Method: "GET"}, Effect: scenario.Fail("EndPoint.0001")},
 	))
 	assert.Equal(t, 404, e.do(http.MethodGet, "vpc-endpoint-services", nil).status)

@@ -7,41 +7,6 @@ import (
 	"strings"
 )
 
-// Operation ids as in docs/vpcep-api.md §3 (operations.json). The journal and
-// scenario rules name operations by these strings.
-const (
-	OpListVersions              = "ListVersionDetails"
-	OpShowVersion               = "ListSpecifiedVersionDetails"
-	OpCreateService             = "CreateEndpointService"
-	OpGetService                = "ListServiceDetails"
-	OpUpdateService             = "UpdateEndpointService"
-	OpDeleteService             = "DeleteEndpointService"
-	OpListServices              = "ListEndpointService"
-	OpListConnections           = "ListServiceConnections"
-	OpConnectionAction          = "AcceptOrRejectEndpoint"
-	OpListPermissions           = "ListServicePermissionsDetails"
-	OpPermissionAction          = "AddOrRemoveServicePermissions"
-	OpListPublicServices        = "ListServicePublicDetails"
-	OpDescribeService           = "ListServiceDescribeDetails"
-	OpCreateEndpoint            = "CreateEndpoint"
-	OpGetEndpoint               = "ListEndpointInfoDetails"
-	OpDeleteEndpoint            = "DeleteEndpoint"
-	OpListEndpoints             = "ListEndpoints"
-	OpListQuotas                = "ListQuotaDetails"
-	OpListResourceInstances     = "ListResourceInstances"
-	OpTagAction                 = "BatchAddOrRemoveResourceInstance"
-	OpListProjectTags           = "ListQueryProjectResourceTags"
-	OpRenameService             = "UpdateEndpointServiceName"
-	OpUpdateConnectionsDesc     = "UpdateEndpointConnectionsDesc"
-	OpBatchAddPermissions       = "BatchAddEndpointServicePermissions"
-	OpBatchRemovePermissions    = "BatchRemoveEndpointServicePermissions"
-	OpUpdatePermissionDesc      = "UpdateEndpointServicePermissionDesc"
-	OpUpdateEndpointWhitelist   = "UpdateEndpointWhite"
-	OpUpdateEndpointPolicy      = "UpdateEndpointPolicy"
-	OpDeleteEndpointPolicy      = "DeleteEndpointPolicy"
-	OpUpdateEndpointRoutetables = "UpdateEndpointRoutetable"
-)
-
 //go:embed operations.json
 var operationsJSON []byte
 

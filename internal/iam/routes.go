@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 
-	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // route is one IAM operation: id, method, path and how to serve it. When
@@ -18,15 +18,15 @@ type route struct {
 // routes is the IAM surface, one row per operation
 // (internal/api/iam_operations.json).
 var routes = []route{
-	{api.OpKeystoneListVersions, http.MethodGet, "/", nil, (*Handler).listVersions},
-	{api.OpKeystoneShowVersion, http.MethodGet, Path, nil, (*Handler).showVersion},
-	{api.OpKeystoneCreateScopedToken, http.MethodPost, "/v3/auth/tokens", tokenLogin, (*Handler).issue},
-	{api.OpKeystoneCreateUserTokenByPassword, http.MethodPost, "/v3/auth/tokens", nil, (*Handler).issue},
-	{api.OpKeystoneValidateToken, http.MethodGet, "/v3/auth/tokens", nil, (*Handler).validate},
-	{api.OpKeystoneListProjects, http.MethodGet, "/v3/projects", nil, (*Handler).projects},
-	{api.OpKeystoneListAuthProjects, http.MethodGet, "/v3/auth/projects", nil, (*Handler).projects},
-	{api.OpKeystoneListAuthDomains, http.MethodGet, "/v3/auth/domains", nil, (*Handler).domains},
-	{api.OpKeystoneShowCatalog, http.MethodGet, "/v3/auth/catalog", nil, (*Handler).showCatalog},
+	{scenario.OpKeystoneListVersions, http.MethodGet, "/", nil, (*Handler).listVersions},
+	{scenario.OpKeystoneShowVersion, http.MethodGet, Path, nil, (*Handler).showVersion},
+	{scenario.OpKeystoneCreateScopedToken, http.MethodPost, "/v3/auth/tokens", tokenLogin, (*Handler).issue},
+	{scenario.OpKeystoneCreateUserTokenByPassword, http.MethodPost, "/v3/auth/tokens", nil, (*Handler).issue},
+	{scenario.OpKeystoneValidateToken, http.MethodGet, "/v3/auth/tokens", nil, (*Handler).validate},
+	{scenario.OpKeystoneListProjects, http.MethodGet, "/v3/projects", nil, (*Handler).projects},
+	{scenario.OpKeystoneListAuthProjects, http.MethodGet, "/v3/auth/projects", nil, (*Handler).projects},
+	{scenario.OpKeystoneListAuthDomains, http.MethodGet, "/v3/auth/domains", nil, (*Handler).domains},
+	{scenario.OpKeystoneShowCatalog, http.MethodGet, "/v3/auth/catalog", nil, (*Handler).showCatalog},
 }
 
 // Operation is a routed IAM request: its operation id and path template.

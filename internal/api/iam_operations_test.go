@@ -8,9 +8,9 @@ import (
 
 func TestIAMOperationsAreKnown(t *testing.T) {
 	t.Parallel()
-	consts := []string{OpKeystoneListVersions, OpKeystoneShowVersion, OpKeystoneCreateUserTokenByPassword,
-		OpKeystoneCreateScopedToken, OpKeystoneValidateToken, OpKeystoneListProjects, OpKeystoneListAuthProjects,
-		OpKeystoneListAuthDomains, OpKeystoneShowCatalog}
+	want := []string{"KeystoneListVersions", "KeystoneShowVersion", "KeystoneCreateUserTokenByPassword",
+		"KeystoneCreateScopedToken", "KeystoneValidateToken", "KeystoneListProjects", "KeystoneListAuthProjects",
+		"KeystoneListAuthDomains", "KeystoneShowCatalog"}
 	ids := make([]string, 0, len(IAMOperations))
 	for _, o := range IAMOperations {
 		ids = append(ids, o.ID)
@@ -19,6 +19,6 @@ func TestIAMOperationsAreKnown(t *testing.T) {
 		assert.Contains(t, []int{200, 201}, o.SuccessStatus, o.ID)
 		assert.NotContains(t, V1Operations(), o, "%s is no VPCEP operation", o.ID)
 	}
-	assert.Equal(t, consts, ids, "one constant per row, in order")
+	assert.Equal(t, want, ids, "the fake IAM's operations, in order")
 	assert.False(t, KnownOp("KeystoneDeleteToken"))
 }

@@ -152,13 +152,13 @@ func rawCall(t *testing.T, srv *fake.Server, method, escapedPath string, header 
 	if req.Header.Get("X-Auth-Token") == "" {
 		req.Header.Set("X-Auth-Token", fake.DefaultToken)
 	}
-	resp, err := http.DefaultTransport.RoundTrip(req)
+	r, err := exchange(loopback, req)
 	require.NoError(t, err)
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	return reply{Status: resp.StatusCode, Body: raw}
+	return r
 }
+
+// loopback sends over the socket and follows no redirect.
+var loopback = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 
 // expect checks that r has status and, when code is not empty, is that
 // documented error.

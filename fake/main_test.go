@@ -21,14 +21,11 @@ func TestCloseStopsGoroutines(t *testing.T) {
 	// Not parallel: goleak.VerifyNone sees every goroutine of the process.
 	before := goleak.IgnoreCurrent()
 	srv := fake.NewServer()
-	req, err := http.NewRequest(http.MethodGet, srv.URL+servicesPath(fake.DefaultTenant, ""), nil)
-	require.NoError(t, err)
-	req.Header.Set("X-Auth-Token", fake.DefaultToken)
 	client := &http.Client{Transport: &http.Transport{}}
-	resp, err := client.Do(req)
+	r, err := roundTrip(client, http.MethodGet, srv.URL+servicesPath(fake.DefaultTenant, ""), nil,
+		map[string]string{"X-Auth-Token": fake.DefaultToken})
 	require.NoError(t, err)
-	require.Equal(t, http.StatusOK, resp.StatusCode)
-	require.NoError(t, resp.Body.Close())
+	require.Equal(t, http.StatusOK, r.Status)
 	client.CloseIdleConnections()
 	srv.Close()
 	goleak.VerifyNone(t, before)

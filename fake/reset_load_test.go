@@ -1,10 +1,8 @@
 package fake_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"strconv"
@@ -54,21 +52,12 @@ func TestResetAndImportUnderLoad(t *testing.T) {
 	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 16}, Timeout: 30 * time.Second}
 	defer hc.CloseIdleConnections()
 	call := func(method, path, token string, body []byte) (int, []byte, error) {
-		req, err := http.NewRequest(method, srv.URL+path, bytes.NewReader(body))
-		if err != nil {
-			return 0, nil, err
-		}
-		req.Header.Set("Content-Type", "application/json")
+		hdr := map[string]string{"Content-Type": "application/json"}
 		if token != "" {
-			req.Header.Set("X-Auth-Token", token)
+			hdr["X-Auth-Token"] = token
 		}
-		resp, err := hc.Do(req)
-		if err != nil {
-			return 0, nil, err
-		}
-		defer resp.Body.Close()
-		raw, err := io.ReadAll(resp.Body)
-		return resp.StatusCode, raw, err
+		r, err := roundTrip(hc, method, srv.URL+path, body, hdr)
+		return r.Status, r.Body, err
 	}
 
 	deadline := time.Now().Add(loadDuration(t))

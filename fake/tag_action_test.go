@@ -38,15 +38,15 @@ func manyTags(n int) []any {
 
 func TestTagActionErrors(t *testing.T) {
 	t.Parallel()
-	c := newTagClient(t, fake.WithTenants(otherTenant))
-	svc := c.createService("mine", "a", "1")
-	foreign := c.as(otherTenant).createService("theirs")
+	c := serverClient(t, fake.WithTenants(otherTenant))
+	svc := c.createTagged("mine", "a", "1")
+	foreign := c.as(otherTenant).createTagged("theirs")
 	tagsPath := func(typ, id string) string { return "/" + typ + "/" + id + "/tags/action" }
 	own := tagsPath("endpoint_service", svc.ID)
 	ok := tagBody("create", "b", "2")
 	cases := []struct {
 		name   string
-		client *tagClient
+		client *client
 		path   string
 		body   any
 		status int
@@ -90,8 +90,8 @@ func TestTagActionErrors(t *testing.T) {
 		})
 	}
 	t.Cleanup(func() { // after every subtest: nothing changed
-		assert.Equal(t, []api.Tag{{Key: "a", Value: "1"}}, c.service(svc.ID).Tags)
-		assert.Empty(t, c.as(otherTenant).service(foreign.ID).Tags)
+		assert.Equal(t, []api.Tag{{Key: "a", Value: "1"}}, c.getService(svc.ID).Tags)
+		assert.Empty(t, c.as(otherTenant).getService(foreign.ID).Tags)
 	})
 }
 
@@ -126,22 +126,22 @@ func TestTagActionEffects(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			mock := clock.NewMock()
-			c := newTagClient(t, fake.WithClock(mock))
-			svc := c.createService("s", tc.have...)
-			before := c.service(svc.ID)
+			c := serverClient(t, fake.WithClock(mock))
+			svc := c.createTagged("s", tc.have...)
+			before := c.getService(svc.ID)
 			mock.Add(61e9)
-			code, out := c.call(http.MethodPost, "/endpoint_service/"+svc.ID+"/tags/action", tc.body)
+			code, out := c.do(http.MethodPost, "/endpoint_service/"+svc.ID+"/tags/action", tc.body)
 			require.Equal(t, http.StatusNoContent, code)
 			assert.Empty(t, out)
 
-			after := c.service(svc.ID)
+			after := c.getService(svc.ID)
 			if tc.want == nil { // the 20-tag cases: count only
 				assert.Len(t, after.Tags, 20)
 			} else {
 				assert.Equal(t, tc.want, after.Tags)
 			}
 			assert.Equal(t, before.UpdatedAt, after.UpdatedAt, "a tag change is not an update")
-			_, raw := c.call(http.MethodGet, "/vpc-endpoint-services/"+svc.ID, nil)
+			_, raw := c.do(http.MethodGet, "/vpc-endpoint-services/"+svc.ID, nil)
 			var m map[string]json.RawMessage
 			require.NoError(t, json.Unmarshal(raw, &m))
 			assert.NotEqual(t, "null", string(m["tags"]), "tags is [] when none")

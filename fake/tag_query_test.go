@@ -36,8 +36,8 @@ func filters(kv ...any) []map[string]any {
 
 func TestListResourceInstancesErrors(t *testing.T) {
 	t.Parallel()
-	c := newTagClient(t)
-	c.createService("a", "env", "prod")
+	c := serverClient(t)
+	c.createTagged("a", "env", "prod")
 	filter := func(extra ...any) map[string]any {
 		b := map[string]any{"action": "filter"}
 		for i := 0; i < len(extra); i += 2 {
@@ -102,12 +102,12 @@ func TestListResourceInstancesErrors(t *testing.T) {
 
 func TestListResourceInstancesFilter(t *testing.T) {
 	t.Parallel()
-	c := newTagClient(t, fake.WithTenants(otherTenant))
-	s1 := c.createService("alpha", "env", "prod", "team", "a")
-	s2 := c.createService("beta", "env", "dev", "team", "b")
-	s3 := c.createService("gamma", "env", "prod")
-	s4 := c.createService("Alphabet")
-	c.as(otherTenant).createService("alpha", "env", "prod")
+	c := serverClient(t, fake.WithTenants(otherTenant))
+	s1 := c.createTagged("alpha", "env", "prod", "team", "a")
+	s2 := c.createTagged("beta", "env", "dev", "team", "b")
+	s3 := c.createTagged("gamma", "env", "prod")
+	s4 := c.createTagged("Alphabet")
+	c.as(otherTenant).createTagged("alpha", "env", "prod")
 	cases := []struct {
 		name string
 		body map[string]any
@@ -157,7 +157,7 @@ func TestListResourceInstancesFilter(t *testing.T) {
 			assert.Equal(t, len(want), got.TotalCount)
 
 			body["action"] = "count"
-			code, raw := c.call(http.MethodPost, queryPath, body)
+			code, raw := c.do(http.MethodPost, queryPath, body)
 			require.Equal(t, http.StatusOK, code)
 			assert.JSONEq(t, fmt.Sprintf(`{"total_count":%d}`, len(want)), string(raw))
 		})
@@ -166,10 +166,10 @@ func TestListResourceInstancesFilter(t *testing.T) {
 
 func TestListResourceInstancesShape(t *testing.T) {
 	t.Parallel()
-	c := newTagClient(t)
-	s1 := c.createService("", "env", "prod")
-	s2 := c.createService("bare")
-	code, raw := c.call(http.MethodPost, queryPath, map[string]string{"action": "filter"})
+	c := serverClient(t)
+	s1 := c.createTagged("", "env", "prod")
+	s2 := c.createTagged("bare")
+	code, raw := c.do(http.MethodPost, queryPath, map[string]string{"action": "filter"})
 	require.Equal(t, http.StatusOK, code)
 	assert.JSONEq(t, fmt.Sprintf(`{"total_count":2,"resources":[
 		{"resource_id":%q,"resource_name":%q,"tags":[{"key":"env","value":"prod"}],"resource_detail":null},
@@ -179,10 +179,10 @@ func TestListResourceInstancesShape(t *testing.T) {
 
 func TestListResourceInstancesPaging(t *testing.T) {
 	t.Parallel()
-	c := newTagClient(t)
+	c := serverClient(t)
 	var ids []string
 	for i := range 5 {
-		ids = append(ids, c.createService(fmt.Sprintf("s%d", i)).ID)
+		ids = append(ids, c.createTagged(fmt.Sprintf("s%d", i)).ID)
 	}
 	cases := []struct {
 		limit, offset *string
@@ -214,29 +214,29 @@ func TestListResourceInstancesPaging(t *testing.T) {
 
 func TestTagQueriesPerType(t *testing.T) {
 	t.Parallel()
-	c := newTagClient(t)
-	c.createService("a", "env", "prod")
+	c := serverClient(t)
+	c.createTagged("a", "env", "prod")
 	// Endpoints: the type is valid, the project has none yet.
-	code, raw := c.call(http.MethodPost, "/endpoint/resource_instances/action", map[string]string{"action": "filter"})
+	code, raw := c.do(http.MethodPost, "/endpoint/resource_instances/action", map[string]string{"action": "filter"})
 	require.Equal(t, http.StatusOK, code)
 	assert.JSONEq(t, `{"resources":[],"total_count":0}`, string(raw))
-	code, raw = c.call(http.MethodGet, "/endpoint/tags", nil)
+	code, raw = c.do(http.MethodGet, "/endpoint/tags", nil)
 	require.Equal(t, http.StatusOK, code)
 	assert.JSONEq(t, `{"tags":[]}`, string(raw))
 }
 
 func TestProjectTags(t *testing.T) {
 	t.Parallel()
-	c := newTagClient(t, fake.WithTenants(otherTenant))
-	code, raw := c.call(http.MethodGet, "/endpoint_service/tags", nil)
+	c := serverClient(t, fake.WithTenants(otherTenant))
+	code, raw := c.do(http.MethodGet, "/endpoint_service/tags", nil)
 	require.Equal(t, http.StatusOK, code)
 	assert.JSONEq(t, `{"tags":[]}`, string(raw), "no services")
 
-	c.createService("a", "team", "b", "env", "prod")
-	c.createService("b", "env", "dev", "team", "b")
-	c.createService("c", "env", "prod", "empty", "")
-	c.createService("d")
-	c.as(otherTenant).createService("x", "secret", "1")
+	c.createTagged("a", "team", "b", "env", "prod")
+	c.createTagged("b", "env", "dev", "team", "b")
+	c.createTagged("c", "env", "prod", "empty", "")
+	c.createTagged("d")
+	c.as(otherTenant).createTagged("x", "secret", "1")
 	var got api.ProjectTags
 	c.ok(http.MethodGet, "/endpoint_service/tags", nil, http.StatusOK, &got)
 	assert.Equal(t, []api.TagValues{
@@ -250,8 +250,8 @@ func TestProjectTags(t *testing.T) {
 // the same tags.
 func TestTagActionThenQuery(t *testing.T) {
 	t.Parallel()
-	c := newTagClient(t)
-	s := c.createService("a")
+	c := serverClient(t)
+	s := c.createTagged("a")
 	c.ok(http.MethodPost, "/endpoint_service/"+s.ID+"/tags/action", tagBody("create", "env", "prod"), http.StatusNoContent, nil)
 	var got api.ResourceList
 	c.ok(http.MethodPost, queryPath, map[string]any{"action": "filter", "tags": filters("env", "prod")}, http.StatusOK, &got)
@@ -280,15 +280,15 @@ func deref(p *string) string {
 // -race it proves that responses never share a slice that is changed.
 func TestTagsConcurrent(t *testing.T) {
 	t.Parallel()
-	c := newTagClient(t)
-	s := c.createService("a", "env", "prod")
+	c := serverClient(t)
+	s := c.createTagged("a", "env", "prod")
 	done := make(chan struct{})
 	var codes []int // read after done
 	go func() {
 		defer close(done)
 		for i := range 50 {
-			a, _ := c.call(http.MethodPost, "/endpoint_service/"+s.ID+"/tags/action", tagBody("create", "env", fmt.Sprint(i), "n", "x"))
-			d, _ := c.call(http.MethodPost, "/endpoint_service/"+s.ID+"/tags/action", tagBody("delete", "n", nil))
+			a, _ := c.do(http.MethodPost, "/endpoint_service/"+s.ID+"/tags/action", tagBody("create", "env", fmt.Sprint(i), "n", "x"))
+			d, _ := c.do(http.MethodPost, "/endpoint_service/"+s.ID+"/tags/action", tagBody("delete", "n", nil))
 			codes = append(codes, a, d)
 		}
 	}()
@@ -296,12 +296,12 @@ func TestTagsConcurrent(t *testing.T) {
 		var got api.ResourceList
 		c.ok(http.MethodPost, queryPath, map[string]any{"action": "filter", "tags": filters("env")}, http.StatusOK, &got)
 		require.Len(t, got.Resources, 1)
-		c.service(s.ID)
+		c.getService(s.ID)
 		c.ok(http.MethodGet, "/endpoint_service/tags", nil, http.StatusOK, nil)
 	}
 	<-done
 	for _, code := range codes {
 		require.Equal(t, http.StatusNoContent, code)
 	}
-	assert.Equal(t, []api.Tag{{Key: "env", Value: "49"}}, c.service(s.ID).Tags)
+	assert.Equal(t, []api.Tag{{Key: "env", Value: "49"}}, c.getService(s.ID).Tags)
 }

@@ -2,13 +2,14 @@ package fake_test
 
 import (
 	"encoding/json"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 	"maps"
 	"net/http"
 	"testing"
 	"time"
 
 	"github.com/benbjohnson/clock"
-
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -135,4 +136,84 @@ func newMock() *clock.Mock {
 	m := clock.NewMock()
 	m.Set(start)
 	return m
+}
+
+// tenantB and tenantC are accounts beside fake.DefaultTenant.
+var (
+	tenantB = fake.Tenant{DomainID: "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", ProjectID: "projectb", Token: "token-b"}
+	tenantC = fake.Tenant{DomainID: "cccccccccccccccccccccccccccccccc", ProjectID: "projectc", Token: "token-c"}
+)
+
+// servicesPath is the service collection of tenant tn, followed by rest.
+func servicesPath(tn fake.Tenant, rest string) string {
+	return apiPath(tn, services+rest)
+}
+
+// newService creates a service of tenant tn and returns its id and full
+// name.
+func newService(t *testing.T, srv *fake.Server, tn fake.Tenant) (string, string) {
+	t.Helper()
+	var out struct {
+		ID          string `json:"id"`
+		ServiceName string `json:"service_name"`
+	}
+	send(t, srv, tn, http.MethodPost, servicesPath(tn, ""), map[string]any{
+		"port_id": uuid.NewString(), "vpc_id": uuid.NewString(), "server_type": "LB",
+		"service_name": "svc", "ports": []map[string]any{{"client_port": 80, "server_port": 8080}},
+	}).into(t, &out)
+	return out.ID, out.ServiceName
+}
+
+// domain returns the whitelist entry of tn's account.
+func domain(tn fake.Tenant) string { return "iam:domain::" + tn.DomainID }
+
+// The ids the tests use for networks that the lenient inventory accepts.
+const (
+	vpcID    = "0b9c5a43-2c3e-4a43-9a33-6f2a2e5a3b01"
+	subnetID = "1c8d6b54-3d4f-4b54-8b44-7f3b3f6b4c02"
+	portID   = "2d7e7c65-4e5a-4c65-9c55-8a4c4a7c5d03"
+	rtID     = "3e6f8d76-5f6b-4d76-8d66-9b5d5b8d6e04"
+)
+
+// endpointBody is a valid interface CreateEndpoint body for service id.
+func endpointBody(serviceID string) map[string]any {
+	return map[string]any{"endpoint_service_id": serviceID, "vpc_id": vpcID, "subnet_id": subnetID, "enable_dns": true}
+}
+
+// serviceBody is a valid create-service request; port picks the backend
+// port id so that several services do not clash.
+func serviceBody(port string) string {
+	return `{"port_id":"` + port + `","vpc_id":"1c6e7d5f-4a2b-4f3c-8d9e-8b7c6d5e4f3a","server_type":"VM","ports":[{"client_port":80,"server_port":8080}]}`
+}
+
+// onMock returns a new server's clock and default-tenant client; the
+// server runs on a mock clock with delays d.
+func onMock(tb testing.TB, d fake.Delays, opts ...fake.Option) (*clock.Mock, *client) {
+	mock := clock.NewMock()
+	srv := fake.NewTest(tb, append(opts, fake.WithClock(mock), fake.WithDelays(d))...)
+	return mock, newClient(tb, srv, fake.DefaultTenant)
+}
+
+// policyFunc is a scenario.Policy from a function.
+type policyFunc func(c scenario.Change, def scenario.Plan) scenario.Plan
+
+func (f policyFunc) Plan(c scenario.Change, def scenario.Plan) scenario.Plan { return f(c, def) }
+
+// onTransition is a policy that lets change alter the default plan of transition tr
+// and keeps every other default.
+func onTransition(tr scenario.Transition, change func(def scenario.Plan) scenario.Plan) policyFunc {
+	return func(c scenario.Change, def scenario.Plan) scenario.Plan {
+		if c.Transition == tr {
+			return change(def)
+		}
+		return def
+	}
+}
+
+// failing fails every transition tr with code.
+func failing(tr scenario.Transition, code string) fake.Option {
+	return fake.WithPolicy(onTransition(tr, func(def scenario.Plan) scenario.Plan {
+		def.Fail = &scenario.Failure{Code: code, Message: "scripted failure"}
+		return def
+	}))
 }

@@ -17,28 +17,6 @@ import (
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
-// mockServer is a server on a manual clock with a one-minute service
-// creation.
-func mockServer(t *testing.T, opts ...fake.Option) (*fake.Server, *clock.Mock) {
-	mock := clock.NewMock()
-	mock.Set(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
-	opts = append([]fake.Option{fake.WithClock(mock), fake.WithDelays(fake.Delays{ServiceCreate: time.Minute})}, opts...)
-	return fake.NewTest(t, opts...), mock
-}
-
-func createService(t *testing.T, srv *fake.Server, port string) string {
-	t.Helper()
-	a := front(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services", serviceBody(port), "X-Auth-Token: "+fake.DefaultToken)
-	require.Equal(t, 200, a.status, a.raw)
-	return a.body["id"].(string)
-}
-
-func serviceStatus(t *testing.T, srv *fake.Server, id string) (int, any) {
-	t.Helper()
-	a := front(t, srv, "GET", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+id, "", "X-Auth-Token: "+fake.DefaultToken)
-	return a.status, a.body["status"]
-}
-
 func TestControlHealth(t *testing.T) {
 	t.Parallel()
 	a := front(t, fake.NewTest(t), "GET", "/_fake/health", "")

@@ -1,8 +1,9 @@
 package fake_test
 
 import (
+	"bytes"
 	"encoding/json"
-	"github.com/seed42eb3344/vpcepfake/scenario"
+	"fmt"
 	"maps"
 	"net/http"
 	"testing"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/seed42eb3344/vpcepfake/fake"
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // Fixed UUIDs for request bodies.
@@ -217,3 +219,81 @@ func failing(tr scenario.Transition, code string) fake.Option {
 		return def
 	}))
 }
+
+// mockServer is a server on a manual clock with a one-minute service
+// creation.
+func mockServer(t *testing.T, opts ...fake.Option) (*fake.Server, *clock.Mock) {
+	mock := clock.NewMock()
+	mock.Set(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	opts = append([]fake.Option{fake.WithClock(mock), fake.WithDelays(fake.Delays{ServiceCreate: time.Minute})}, opts...)
+	return fake.NewTest(t, opts...), mock
+}
+
+func createService(t *testing.T, srv *fake.Server, port string) string {
+	t.Helper()
+	a := front(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services", serviceBody(port), "X-Auth-Token: "+fake.DefaultToken)
+	require.Equal(t, 200, a.status, a.raw)
+	return a.body["id"].(string)
+}
+
+func serviceStatus(t *testing.T, srv *fake.Server, id string) (int, any) {
+	t.Helper()
+	a := front(t, srv, "GET", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+id, "", "X-Auth-Token: "+fake.DefaultToken)
+	return a.status, a.body["status"]
+}
+
+func passwordLogin(user, password, domain, scope string) string {
+	return `{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"` + user +
+		`","password":"` + password + `","domain":{"name":"` + domain + `"}}}}` + scope + `}}`
+}
+
+// createBody is a valid create body with extra fields set (raw JSON
+// values), in key order.
+func createBody(extra ...string) string {
+	body := fmt.Sprintf(`{"port_id":%q,"vpc_id":%q,"server_type":"LB","ports":[{"client_port":80,"server_port":8080}]`,
+		uuid.NewString(), uuid.NewString())
+	for i := 0; i+1 < len(extra); i += 2 {
+		body += fmt.Sprintf(`,%q:%s`, extra[i], extra[i+1])
+	}
+	return body + "}"
+}
+
+// permAction posts permissions/action and returns the answer.
+func permAction(t *testing.T, srv *fake.Server, tn fake.Tenant, id, action string, perms ...string) reply {
+	t.Helper()
+	return send(t, srv, tn, http.MethodPost, servicesPath(tn, "/"+id+"/permissions/action"),
+		map[string]any{"permissions": perms, "action": action})
+}
+
+// newEndpoint creates an endpoint of tenant tn and returns its id.
+func newEndpoint(t *testing.T, srv *fake.Server, tn fake.Tenant, body map[string]any) string {
+	t.Helper()
+	var ep api.Endpoint
+	send(t, srv, tn, http.MethodPost, "/v1/"+tn.ProjectID+"/vpc-endpoints", body).into(t, &ep)
+	return ep.ID
+}
+
+// requireDocumented checks that an error answer is exactly a catalog
+// entry: {"error_code","error_msg"} with the catalog's status and message.
+func requireDocumented(t *testing.T, r reply) {
+	t.Helper()
+	var got api.Error
+	dec := json.NewDecoder(bytes.NewReader(r.Body))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(&got), string(r.Body))
+	want, ok := api.Lookup(got.Code)
+	require.True(t, ok, "undocumented code %q", got.Code)
+	require.Equal(t, want.Status, r.Status, got.Code)
+	require.Equal(t, want.Msg, got.Msg, got.Code)
+}
+
+// createServiceBody is a typical CreateEndpointService body, with port
+// mappings that differ per call so services on one backend never clash.
+func createServiceBody(i int) string {
+	return fmt.Sprintf(`{"port_id":"0b5d6c4e-3f1a-4e2b-9c8d-%012d","vpc_id":"1c6e7d5f-4a2b-4f3c-8d9e-8b7c6d5e4f3a",`+
+		`"server_type":"LB","service_name":"bench","ports":[{"client_port":80,"server_port":%d,"protocol":"TCP"}],`+
+		`"tags":[{"key":"env","value":"bench"}]}`, i/65535, 1+i%65535)
+}
+
+// unlimited lifts both quotas, for benchmarks.
+var unlimited = fake.WithQuotas(fake.Quotas{Services: 1 << 30, Endpoints: 1 << 30})

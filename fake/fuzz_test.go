@@ -176,14 +176,6 @@ func buildFuzzEnv(t *testing.T) fuzzEnv {
 	return e
 }
 
-// newEndpoint creates an endpoint of tenant tn and returns its id.
-func newEndpoint(t *testing.T, srv *fake.Server, tn fake.Tenant, body map[string]any) string {
-	t.Helper()
-	var ep api.Endpoint
-	send(t, srv, tn, http.MethodPost, "/v1/"+tn.ProjectID+"/vpc-endpoints", body).into(t, &ep)
-	return ep.ID
-}
-
 // dump returns the whole state (Export: every tenant, service, whitelist,
 // endpoint, connection, tag and pending transition) as JSON, without the
 // id generator, which every request advances for its X-Request-Id.
@@ -222,20 +214,6 @@ func (e *fuzzEnv) try(t *testing.T, method, path, rawQuery string, body []byte) 
 	requireDocumented(t, r)
 	require.Equal(t, before, e.dump(t), "a rejected request changed the state")
 	return r
-}
-
-// requireDocumented checks that an error answer is exactly a catalog
-// entry: {"error_code","error_msg"} with the catalog's status and message.
-func requireDocumented(t *testing.T, r reply) {
-	t.Helper()
-	var got api.Error
-	dec := json.NewDecoder(bytes.NewReader(r.Body))
-	dec.DisallowUnknownFields()
-	require.NoError(t, dec.Decode(&got), string(r.Body))
-	want, ok := api.Lookup(got.Code)
-	require.True(t, ok, "undocumented code %q", got.Code)
-	require.Equal(t, want.Status, r.Status, got.Code)
-	require.Equal(t, want.Msg, got.Msg, got.Code)
 }
 
 // fuzzBody fuzzes the JSON body of one operation on the fuzzEnv's service;

@@ -366,3 +366,37 @@ func (c *client) createTagged(name string, kv ...string) api.Service {
 	c.ok(http.MethodPost, "/vpc-endpoint-services", body, http.StatusOK, &s)
 	return s
 }
+
+// benchClient sends requests as the default tenant through srv's in-memory
+// client and fails b on an unexpected status.
+type benchClient struct {
+	b    *testing.B
+	http *http.Client
+	base string
+}
+
+func newBenchClient(b *testing.B, srv *fake.Server) *benchClient {
+	return &benchClient{b: b, http: srv.Client(), base: srv.ProjectURL(srv.Tenant().ProjectID)}
+}
+
+func (c *benchClient) do(method, path, body string, want int) []byte {
+	r, err := roundTrip(c.http, method, c.base+path, body, tenantHeaders(fake.DefaultTenant))
+	if err != nil {
+		c.b.Fatal(err)
+	}
+	if r.Status != want {
+		c.b.Fatalf("%s %s: %d %s", method, path, r.Status, r.Body)
+	}
+	return r.Body
+}
+
+// createServices creates n services and returns their ids.
+func (c *benchClient) createServices(n int) []string {
+	ids := make([]string, n)
+	for i := range ids {
+		var v struct{ ID string }
+		_ = json.Unmarshal(c.do("POST", "vpc-endpoint-services", createServiceBody(i), 200), &v)
+		ids[i] = v.ID
+	}
+	return ids
+}

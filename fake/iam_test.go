@@ -15,11 +15,6 @@ import (
 var iamTenant = fake.Tenant{DomainID: "d2d2d2d2", ProjectID: "p2p2p2p2", Token: "tok-2",
 	DomainName: "other-domain", UserName: "alice", Password: "secret", ProjectName: "eu-de_alice"}
 
-func passwordLogin(user, password, domain, scope string) string {
-	return `{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"` + user +
-		`","password":"` + password + `","domain":{"name":"` + domain + `"}}}}` + scope + `}}`
-}
-
 func TestIAMIssuedTokenAuthenticatesVPCEP(t *testing.T) {
 	t.Parallel()
 	srv := fake.NewTest(t, fake.WithTenants(iamTenant))

@@ -25,13 +25,6 @@ type permList struct {
 	TotalCount int `json:"total_count"`
 }
 
-// permAction posts permissions/action and returns the answer.
-func permAction(t *testing.T, srv *fake.Server, tn fake.Tenant, id, action string, perms ...string) reply {
-	t.Helper()
-	return send(t, srv, tn, http.MethodPost, servicesPath(tn, "/"+id+"/permissions/action"),
-		map[string]any{"permissions": perms, "action": action})
-}
-
 // whitelist returns the action response's list.
 func whitelist(t *testing.T, r reply) []string {
 	t.Helper()

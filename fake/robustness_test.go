@@ -84,17 +84,6 @@ func TestQuotaFreedByDeletion(t *testing.T) {
 	create(t, srv, map[string]any{"port_id": portB})
 }
 
-// createBody is a valid create body with extra fields set (raw JSON
-// values), in key order.
-func createBody(extra ...string) string {
-	body := fmt.Sprintf(`{"port_id":%q,"vpc_id":%q,"server_type":"LB","ports":[{"client_port":80,"server_port":8080}]`,
-		uuid.NewString(), uuid.NewString())
-	for i := 0; i+1 < len(extra); i += 2 {
-		body += fmt.Sprintf(`,%q:%s`, extra[i], extra[i+1])
-	}
-	return body + "}"
-}
-
 // jsonList returns a JSON array of n copies of item.
 func jsonList(item string, n int) string {
 	return "[" + strings.TrimSuffix(strings.Repeat(item+",", n), ",") + "]"

@@ -1,7 +1,6 @@
 package fake_test
 
 import (
-	"encoding/json"
 	"net/http"
 	"testing"
 
@@ -100,101 +99,53 @@ func TestAKSKCreate(t *testing.T) {
 	assert.Equal(t, http.StatusOK, g.Status)
 }
 
-func TestRequestIDs(t *testing.T) {
+// huaweiList is GET list services with limit=10 and
+// endpoint_service_name="a b", signed by huaweicloud-sdk-go-v3 v0.1.207
+// with AK HWAK and SK huawei-secret for host 127.0.0.1:8780.
+var huaweiList = []string{
+	"Content-Type: application/json", "User-Agent: huaweicloud-usdk-go/3.0", "X-Project-Id: " + fake.DefaultProjectID,
+	"X-Sdk-Date: 20261122T023108Z",
+	"Authorization: SDK-HMAC-SHA256 Access=HWAK, SignedHeaders=user-agent;x-project-id;x-sdk-date, Signature=56091b1faeaf5721195d4fabbde524e3ddc383a5fd9af21f186ecd4eb91b2446",
+}
+
+const huaweiListPath = "/v1/" + fake.DefaultProjectID + "/vpc-endpoint-services?limit=10&endpoint_service_name=a%20b"
+
+func TestAKSKSignatures(t *testing.T) {
 	t.Parallel()
-	srv := fake.NewTest(t)
-	seen := map[string]bool{}
-	for _, r := range []reply{
-		request(t, srv, http.MethodGet, "/", "", nil),
-		as(t, srv, http.MethodGet, services, ""),
-		as(t, srv, http.MethodPost, services, "{"),
-		request(t, srv, http.MethodGet, "/nowhere/at/all", "", nil),
-		request(t, srv, http.MethodGet, "/v1/x"+services, "", nil),
-		as(t, srv, http.MethodDelete, services+"/77777777-7777-4777-8777-777777777777", ""),
+	withKeys := func(ak, sk string) *fake.Server {
+		tn := fake.DefaultTenant
+		tn.AccessKey, tn.SecretKey = ak, sk
+		srv := fake.NewTest(t, fake.WithDefaultTenant(tn))
+		srv.URL = "http://127.0.0.1:8780" // the host the vector was signed for; the in-memory client ignores it
+		return srv
+	}
+	tampered := append(append([]string{}, huaweiList[:4]...), "Authorization: SDK-HMAC-SHA256 Access=HWAK, SignedHeaders=user-agent;x-project-id;x-sdk-date, Signature=00")
+	nobody := []string{"X-Project-Id: " + fake.DefaultProjectID, "X-Sdk-Date: 20261122T023108Z",
+		"Authorization: SDK-HMAC-SHA256 Access=NOBODY, SignedHeaders=x-project-id;x-sdk-date, Signature=00"}
+	for _, tc := range []struct {
+		name    string
+		method  string
+		srv     *fake.Server
+		path    string
+		headers []string
+		status  int
+	}{
+		{"issue 10: unknown AK deletes nothing", "DELETE", withKeys("HWAK", "huawei-secret"),
+			"/v1/" + fake.DefaultProjectID + "/vpc-endpoint-services/77777777-7777-4777-8777-777777777777", nobody, 401},
+		{"valid signature", "GET", withKeys("HWAK", "huawei-secret"), huaweiListPath, huaweiList, 200},
+		{"wrong secret key", "GET", withKeys("HWAK", "another-secret"), huaweiListPath, huaweiList, 401},
+		{"tampered signature", "GET", withKeys("HWAK", "huawei-secret"), huaweiListPath, tampered, 401},
+		{"tampered query", "GET", withKeys("HWAK", "huawei-secret"), huaweiListPath + "&offset=1", huaweiList, 401},
+		{"AK without SK: not checked", "GET", withKeys("HWAK", ""), huaweiListPath, tampered, 200},
+		{"unknown AK while keys are configured", "GET", withKeys("OTHER", "x"), huaweiListPath, tampered, 401},
 	} {
-		id := r.Header.Get("X-Request-Id")
-		assert.Regexp(t, `^[0-9a-f-]{36}$`, id)
-		assert.False(t, seen[id], "request ids are unique")
-		seen[id] = true
-	}
-}
-
-func TestSeedMakesRequestIDsReproducible(t *testing.T) {
-	t.Parallel()
-	run := func() []string {
-		srv := fake.NewTest(t, fake.WithSeed(7), fake.WithClock(newMock()))
-		s := create(t, srv, nil)
-		return []string{s.ID, s.PoolID, as(t, srv, http.MethodGet, services, "").Header.Get("X-Request-Id")}
-	}
-	a := run()
-	assert.Equal(t, a, run())
-	other := fake.NewTest(t, fake.WithSeed(8))
-	assert.NotEqual(t, a[0], create(t, other, nil).ID)
-}
-
-func TestUnknownPaths(t *testing.T) {
-	t.Parallel()
-	srv := fake.NewTest(t)
-	own := "/v1/" + fake.DefaultProjectID
-	tok := map[string]string{"X-Auth-Token": fake.DefaultToken}
-	tests := []struct{ name, method, path string }{
-		{"unknown resource", http.MethodGet, own + "/vpc-endpoint-things"},
-		{"too deep", http.MethodGet, own + services + "/a/b/c/d"},
-		{"wrong method", http.MethodPatch, own + services},
-		{"post on item", http.MethodPost, own + services + "/77777777-7777-4777-8777-777777777777"},
-		{"v2", http.MethodGet, "/v2/" + fake.DefaultProjectID + services},
-		{"unknown version", http.MethodGet, "/v9"}, // /v3 is the fake IAM,
-		{"empty id", http.MethodGet, own + services + "//name"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
+		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			requireError(t, request(t, srv, tt.method, tt.path, "", tok), api.E0005)
+			a := front(t, tc.srv, tc.method, tc.path, "", tc.headers...)
+			assert.Equal(t, tc.status, a.status, a.raw)
+			if tc.status == 401 {
+				assert.Equal(t, "EndPoint.0003", a.body["error_code"])
+			}
 		})
 	}
-}
-
-func TestTrailingSlash(t *testing.T) {
-	t.Parallel()
-	srv := fake.NewTest(t)
-	r := request(t, srv, http.MethodGet, "/v1/"+fake.DefaultProjectID+services+"/", "", map[string]string{"X-Auth-Token": fake.DefaultToken})
-	assert.Equal(t, http.StatusOK, r.Status)
-}
-
-func TestVersions(t *testing.T) {
-	t.Parallel()
-	srv := fake.NewTest(t)
-	v1 := map[string]any{
-		"id": "v1", "status": "CURRENT", "updated": "2018-09-30T00:00:00Z", "version": "1", "min_version": "",
-		"links": []any{map[string]any{"href": "http://vpcep.fake.invalid/v1", "type": "application/json", "rel": "self"}},
-	}
-	for _, path := range []string{"/", ""} {
-		r := request(t, srv, http.MethodGet, path, "", nil)
-		require.Equal(t, http.StatusOK, r.Status, "no auth needed for %q", path)
-		assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
-		assert.Equal(t, map[string]any{"versions": []any{v1}}, r.JSON(t))
-	}
-	r := request(t, srv, http.MethodGet, "/v1", "", map[string]string{"X-Auth-Token": "garbage"})
-	require.Equal(t, http.StatusOK, r.Status)
-	assert.Equal(t, map[string]any{"version": v1}, r.JSON(t))
-	requireError(t, request(t, srv, http.MethodPost, "/", "", nil), api.E0005)
-}
-
-func TestVersionsOnListener(t *testing.T) {
-	t.Parallel()
-	srv := fake.NewServer()
-	defer srv.Close()
-	res, err := http.Get(srv.URL + "/v1")
-	require.NoError(t, err)
-	defer res.Body.Close()
-	assert.Equal(t, http.StatusOK, res.StatusCode)
-	assert.NotEmpty(t, res.Header.Get("X-Request-Id"))
-	var v struct {
-		Version struct {
-			Links []struct{ Href string } `json:"links"`
-		} `json:"version"`
-	}
-	require.NoError(t, json.NewDecoder(res.Body).Decode(&v))
-	require.Len(t, v.Version.Links, 1)
-	assert.Equal(t, srv.URL+"/v1", v.Version.Links[0].Href)
 }

@@ -62,7 +62,7 @@ func showVPC(s *Server, c *call) (any, *api.Error) {
 }
 
 func listVPCs(s *Server, c *call) (any, *api.Error) {
-	l, err := s.eng.ListVPCs(c.tenant, c.r.URL.Query())
+	l, err := s.eng.ListVPCs(c.tenant, vpcQuery(c))
 	return map[string][]api.VPC{"vpcs": l}, err
 }
 
@@ -103,7 +103,7 @@ func showSubnet(s *Server, c *call) (any, *api.Error) {
 }
 
 func listSubnets(s *Server, c *call) (any, *api.Error) {
-	l, err := s.eng.ListSubnets(c.tenant, c.r.URL.Query())
+	l, err := s.eng.ListSubnets(c.tenant, subnetQuery(c))
 	return map[string][]api.Subnet{"subnets": l}, err
 }
 
@@ -169,7 +169,7 @@ type link struct {
 
 func listLBs(s *Server, c *call) (any, *api.Error) {
 	q := c.r.URL.Query()
-	l, more, err := s.eng.ListLoadBalancers(c.tenant, q)
+	l, more, err := s.eng.ListLoadBalancers(c.tenant, loadBalancerQuery(q))
 	out := lbList{LoadBalancers: l}
 	if more {
 		q.Set("marker", l[len(l)-1].ID)

@@ -213,3 +213,174 @@ func TestDashboardShowsTheCompanions(t *testing.T) {
 	}
 	assert.Contains(t, front(t, fake.NewTest(t), "GET", "/_fake/", "").raw, `<td colspan="6">none</td>`)
 }
+
+// module drives one tenant through a loopback fake with the URLs of its
+// IAM catalog, as the terraform provider does.
+type module struct {
+	t       *testing.T
+	tn      fake.Tenant
+	catalog map[string]string // type → URL
+}
+
+// loginModule logs tn in with a password scoped to its project and keeps
+// the catalog of the token.
+func loginModule(t *testing.T, srv *fake.Server, tn fake.Tenant) *module {
+	t.Helper()
+	body := map[string]any{"auth": map[string]any{
+		"identity": map[string]any{"methods": []string{"password"}, "password": map[string]any{"user": map[string]any{
+			"name": tn.UserName, "password": tn.Password, "domain": map[string]any{"name": tn.DomainName}}}},
+		"scope": map[string]any{"project": map[string]any{"id": tn.ProjectID}}}}
+	r, err := roundTrip(http.DefaultClient, http.MethodPost, srv.URL+"/v3/auth/tokens", body, map[string]string{"Content-Type": "application/json"})
+	require.NoError(t, err)
+	var tok struct {
+		Token struct {
+			Catalog []struct {
+				Type      string
+				Endpoints []struct{ URL string }
+			}
+		}
+	}
+	r.want(t, http.StatusCreated, &tok)
+	m := &module{t: t, tn: tn, catalog: map[string]string{}}
+	m.tn.Token = r.Header.Get("X-Subject-Token")
+	for _, c := range tok.Token.Catalog {
+		m.catalog[c.Type] = c.Endpoints[0].URL
+	}
+	return m
+}
+
+// call sends method to the catalog URL of typ joined with rest.
+func (m *module) call(method, typ, rest string, body any) reply {
+	m.t.Helper()
+	r, err := roundTrip(http.DefaultClient, method, m.catalog[typ]+rest, body, tenantHeaders(m.tn))
+	require.NoError(m.t, err)
+	return r
+}
+
+// vpc, elb and vpcep are the provider's three base URLs.
+func (m *module) vpc(method, rest string, body any) reply {
+	return m.call(method, "network", "/v1/"+m.tn.ProjectID+rest, body)
+}
+func (m *module) elb(method, rest string, body any) reply {
+	return m.call(method, "elb", "/v2.0"+rest, body)
+}
+func (m *module) vpcep(method, rest string, body any) reply {
+	return m.call(method, "vpcep", rest, body)
+}
+
+// network creates a VPC and a subnet as the vpc_v1 and vpc_subnet_v1
+// resources do (create, wait, read with tags and the v3 VPC) and returns
+// them.
+func (m *module) network(cidr, subnetCIDR, gateway string) (api.VPC, api.Subnet) {
+	m.t.Helper()
+	var v struct{ Vpc api.VPC }
+	m.vpc(http.MethodPost, "/vpcs", map[string]any{"vpc": map[string]any{"name": "vpc-" + m.tn.ProjectID[:4], "cidr": cidr}}).want(m.t, 200, &v)
+	assert.Equal(m.t, "CREATING", v.Vpc.Status)
+	m.vpc(http.MethodGet, "/vpcs/"+v.Vpc.ID, nil).want(m.t, 200, &v)
+	assert.Equal(m.t, "OK", v.Vpc.Status)
+	m.call(http.MethodGet, "network", "/v2.0/"+m.tn.ProjectID+"/vpcs/"+v.Vpc.ID+"/tags", nil).want(m.t, 200, nil)
+	var v3 struct {
+		Vpc struct {
+			ExtendCidrs []string `json:"extend_cidrs"`
+		}
+	}
+	// NewVpcV3: the first "v1" of the vpc entry becomes "v3", then "vpc/" follows.
+	r, err := roundTrip(http.DefaultClient, http.MethodGet, strings.Replace(m.catalog["vpc"], "v1", "v3", 1)+"/vpc/vpcs/"+v.Vpc.ID,
+		nil, tenantHeaders(m.tn))
+	require.NoError(m.t, err)
+	r.want(m.t, 200, &v3)
+	assert.Equal(m.t, []string{}, v3.Vpc.ExtendCidrs)
+
+	var s struct{ Subnet api.Subnet }
+	m.vpc(http.MethodPost, "/subnets", map[string]any{"subnet": map[string]any{"name": "subnet-" + m.tn.ProjectID[:4],
+		"cidr": subnetCIDR, "gateway_ip": gateway, "vpc_id": v.Vpc.ID, "dhcp_enable": true, "ipv6_enable": false,
+		"primary_dns": "100.125.4.25", "secondary_dns": "100.125.129.199"}}).want(m.t, 200, &s)
+	m.vpc(http.MethodGet, "/subnets/"+s.Subnet.ID, nil).want(m.t, 200, &s)
+	assert.Equal(m.t, "ACTIVE", s.Subnet.Status)
+	m.call(http.MethodPost, "network", "/v2.0/"+m.tn.ProjectID+"/subnets/"+s.Subnet.ID+"/tags/action",
+		map[string]any{"action": "create", "tags": []map[string]string{{"key": "env", "value": "test"}}}).want(m.t, 204, nil)
+	return v.Vpc, s.Subnet
+}
+
+// gone requires a 404 from GET rest on the API typ.
+func (m *module) gone(r reply) {
+	m.t.Helper()
+	assert.Equal(m.t, http.StatusNotFound, r.Status, "%s %s: %s", r.method, r.url, r.Body)
+}
+
+// TestModuleFlowOverHTTP is a terraform module with a VPC, a subnet, a
+// shared load balancer, a VPCEP service on the LB's VIP port and an
+// endpoint from another tenant, created and destroyed with the provider's
+// calls through the URLs of the IAM catalog: no set-up beyond the
+// tenants. Tearing down in the wrong order gets the real cloud's
+// dependency errors.
+func TestModuleFlowOverHTTP(t *testing.T) {
+	t.Parallel()
+	consumer := fake.Tenant{DomainID: "d2", DomainName: "consumer", UserName: "u2", Password: "p2", ProjectID: otherProject, Token: otherToken}
+	srv := fake.NewServer(fake.WithTenants(consumer))
+	t.Cleanup(srv.Close)
+	owner, other := loginModule(t, srv, fake.DefaultTenant), loginModule(t, srv, consumer)
+
+	vpc, subnet := owner.network("192.168.0.0/16", "192.168.1.0/24", "192.168.1.1")
+
+	// data "opentelekomcloud_vpc_subnet_v1": the whole list, filtered client-side.
+	var subs struct{ Subnets []api.Subnet }
+	owner.vpc(http.MethodGet, "/subnets", nil).want(t, 200, &subs)
+	require.Len(t, subs.Subnets, 1)
+	assert.Equal(t, subnet.NeutronSubnetID, subs.Subnets[0].NeutronSubnetID)
+
+	var lb struct{ Loadbalancer api.LoadBalancer }
+	owner.elb(http.MethodPost, "/lbaas/loadbalancers", map[string]any{"loadbalancer": map[string]any{
+		"name": "lb", "vip_subnet_id": subnet.NeutronSubnetID, "admin_state_up": true}}).want(t, 201, &lb)
+	assert.Equal(t, "PENDING_CREATE", lb.Loadbalancer.ProvisioningStatus)
+	owner.elb(http.MethodGet, "/lbaas/loadbalancers/"+lb.Loadbalancer.ID, nil).want(t, 200, &lb)
+	assert.Equal(t, "ACTIVE", lb.Loadbalancer.ProvisioningStatus)
+	owner.elb(http.MethodPost, "/"+owner.tn.ProjectID+"/loadbalancers/"+lb.Loadbalancer.ID+"/tags/action",
+		map[string]any{"action": "create", "tags": []map[string]string{{"key": "k", "value": "v"}}}).want(t, 204, nil)
+	var tags struct{ Tags []api.NetTag }
+	owner.elb(http.MethodGet, "/"+owner.tn.ProjectID+"/loadbalancers/"+lb.Loadbalancer.ID+"/tags", nil).want(t, 200, &tags)
+	assert.Equal(t, []api.NetTag{{Key: "k", Value: "v"}}, tags.Tags)
+
+	var svc api.Service
+	owner.vpcep(http.MethodPost, "/vpc-endpoint-services", map[string]any{"port_id": lb.Loadbalancer.VipPortID,
+		"vpc_id": vpc.ID, "server_type": "LB", "approval_enabled": true,
+		"ports": []map[string]any{{"client_port": 80, "server_port": 80, "protocol": "TCP"}}}).want(t, 200, &svc)
+	owner.vpcep(http.MethodGet, "/vpc-endpoint-services/"+svc.ID, nil).want(t, 200, &svc)
+	require.Equal(t, "available", svc.Status)
+	owner.vpcep(http.MethodPost, "/vpc-endpoint-services/"+svc.ID+"/permissions/action",
+		map[string]any{"action": "add", "permissions": []string{"iam:domain::" + consumer.DomainID}}).want(t, 200, nil)
+
+	ovpc, osub := other.network("10.0.0.0/16", "10.0.1.0/24", "10.0.1.1")
+	var ep api.Endpoint
+	other.vpcep(http.MethodPost, "/vpc-endpoints", map[string]any{"endpoint_service_id": svc.ID, "vpc_id": ovpc.ID,
+		"subnet_id": osub.ID, "enable_dns": true}).want(t, 200, &ep)
+	other.vpcep(http.MethodGet, "/vpc-endpoints/"+ep.ID, nil).want(t, 200, &ep)
+	require.Equal(t, "pendingAcceptance", ep.Status)
+	owner.vpcep(http.MethodPost, "/vpc-endpoint-services/"+svc.ID+"/connections/action",
+		map[string]any{"action": "receive", "endpoints": []string{ep.ID}}).want(t, 200, nil)
+	other.vpcep(http.MethodGet, "/vpc-endpoints/"+ep.ID, nil).want(t, 200, &ep)
+	require.Equal(t, "accepted", ep.Status)
+
+	// Destroy in the wrong order first: the real cloud's dependency errors.
+	wantNetError(t, owner.vpc(http.MethodDelete, "/vpcs/"+vpc.ID, nil), 409, "VPC.0118")
+	wantNetError(t, owner.vpc(http.MethodDelete, "/vpcs/"+vpc.ID+"/subnets/"+subnet.ID, nil), 500, "VPC.0211")
+	wantNetError(t, other.vpc(http.MethodDelete, "/vpcs/"+ovpc.ID+"/subnets/"+osub.ID, nil), 500, "VPC.0208")
+	wantNetError(t, other.vpc(http.MethodDelete, "/vpcs/"+ovpc.ID, nil), 409, "VPC.0104")
+
+	// Then in reverse order of creation, each waiting as the provider does.
+	other.vpcep(http.MethodDelete, "/vpc-endpoints/"+ep.ID, nil).want(t, 204, nil)
+	other.gone(other.vpcep(http.MethodGet, "/vpc-endpoints/"+ep.ID, nil))
+	other.vpc(http.MethodDelete, "/vpcs/"+ovpc.ID+"/subnets/"+osub.ID, nil).want(t, 204, nil)
+	other.gone(other.vpc(http.MethodGet, "/subnets/"+osub.ID, nil))
+	other.vpc(http.MethodDelete, "/vpcs/"+ovpc.ID, nil).want(t, 204, nil)
+	other.gone(other.vpc(http.MethodGet, "/vpcs/"+ovpc.ID, nil))
+	owner.vpcep(http.MethodDelete, "/vpc-endpoint-services/"+svc.ID, nil).want(t, 204, nil)
+	owner.gone(owner.vpcep(http.MethodGet, "/vpc-endpoint-services/"+svc.ID, nil))
+	owner.elb(http.MethodDelete, "/lbaas/loadbalancers/"+lb.Loadbalancer.ID, nil).want(t, 204, nil)
+	owner.gone(owner.elb(http.MethodGet, "/lbaas/loadbalancers/"+lb.Loadbalancer.ID, nil))
+	owner.vpc(http.MethodDelete, "/vpcs/"+vpc.ID+"/subnets/"+subnet.ID, nil).want(t, 204, nil)
+	owner.gone(owner.vpc(http.MethodGet, "/subnets/"+subnet.ID, nil))
+	owner.vpc(http.MethodDelete, "/vpcs/"+vpc.ID, nil).want(t, 204, nil)
+	owner.gone(owner.vpc(http.MethodGet, "/vpcs/"+vpc.ID, nil))
+	assert.Nil(t, srv.Export().Network, "nothing left")
+}

@@ -1,7 +1,10 @@
 package fake_test
 
 import (
+	"context"
 	"encoding/json"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -11,29 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
-
-// mockServer is a server on a manual clock with a one-minute service
-// creation.
-func mockServer(t *testing.T, opts ...fake.Option) (*fake.Server, *clock.Mock) {
-	mock := clock.NewMock()
-	mock.Set(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
-	opts = append([]fake.Option{fake.WithClock(mock), fake.WithDelays(fake.Delays{ServiceCreate: time.Minute})}, opts...)
-	return fake.NewTest(t, opts...), mock
-}
-
-func createService(t *testing.T, srv *fake.Server, port string) string {
-	t.Helper()
-	a := front(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services", serviceBody(port), "X-Auth-Token: "+fake.DefaultToken)
-	require.Equal(t, 200, a.status, a.raw)
-	return a.body["id"].(string)
-}
-
-func serviceStatus(t *testing.T, srv *fake.Server, id string) (int, any) {
-	t.Helper()
-	a := front(t, srv, "GET", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+id, "", "X-Auth-Token: "+fake.DefaultToken)
-	return a.status, a.body["status"]
-}
 
 func TestControlHealth(t *testing.T) {
 	t.Parallel()
@@ -262,4 +244,166 @@ func TestControlUnknownOperationAndMethod(t *testing.T) {
 		assert.Equal(t, tc.allow, a.header.Get("Allow"), tc.method+" "+tc.path)
 		assert.Contains(t, a.body["error"], "not allowed", "the JSON envelope")
 	}
+}
+
+func TestControlScenarioAndJournal(t *testing.T) {
+	t.Parallel()
+	srv := fake.NewTest(t, fake.WithScenario(scenario.New()))
+	list := "/v1/" + fake.DefaultProjectID + "/vpc-endpoint-services"
+	auth := "X-Auth-Token: " + fake.DefaultToken
+
+	a := front(t, srv, "POST", "/_fake/scenario", `{"rules":[{"name":"list-fails","match":{"op":"ListEndpointService"},
+		"trigger":{"nth":2},"effect":{"code":"EndPoint.0001"}}],
+		"policies":[{"transition":"service.create","hold":true}]}`)
+	require.Equal(t, 204, a.status, a.raw)
+	assert.Equal(t, 200, front(t, srv, "GET", list, "", auth).status)
+	assert.Equal(t, 500, front(t, srv, "GET", list, "", auth).status, "the loaded rule fires on the 2nd list")
+	id := createService(t, srv, portA)
+	_, st := serviceStatus(t, srv, id)
+	assert.Equal(t, "creating", st, "the loaded policy holds the create")
+
+	a = front(t, srv, "GET", "/_fake/scenario", "")
+	require.Equal(t, 200, a.status)
+	assert.Equal(t, "list-fails", dig(a.body, "rules", 0, "name"))
+	assert.EqualValues(t, 2, dig(a.body, "rules", 0, "matches"))
+	assert.EqualValues(t, 1, dig(a.body, "rules", 0, "fired"))
+
+	a = front(t, srv, "GET", "/_fake/requests?op=ListEndpointService&status=500", "")
+	require.Equal(t, 200, a.status, a.raw)
+	assert.EqualValues(t, 1, a.body["count"])
+	assert.Equal(t, "EndPoint.0001", dig(a.body, "requests", 0, "error_code"))
+	assert.Equal(t, "list-fails", dig(a.body, "requests", 0, "rule"))
+	assert.Equal(t, 400, front(t, srv, "GET", "/_fake/requests?status=bad", "").status)
+
+	a = front(t, srv, "GET", "/_fake/pending", "")
+	require.Equal(t, 200, a.status)
+	assert.Equal(t, id, dig(a.body, "pending", 0, "resource_id"))
+	assert.Equal(t, true, dig(a.body, "pending", 0, "held"))
+	assert.Equal(t, 204, front(t, srv, "POST", "/_fake/release", `{"id":"`+id+`"}`).status)
+	_, st = serviceStatus(t, srv, id)
+	assert.Equal(t, "available", st)
+	assert.Equal(t, 404, front(t, srv, "POST", "/_fake/release", `{"id":"`+id+`"}`).status, "nothing left to release")
+
+	assert.Equal(t, 204, front(t, srv, "DELETE", "/_fake/requests", "").status)
+	a = front(t, srv, "GET", "/_fake/requests", "")
+	assert.EqualValues(t, 0, a.body["count"])
+	assert.Equal(t, []any{}, a.body["requests"])
+
+	for _, bad := range []string{`{"rules":[{"effect":{"code":"EndPoint.9999"}}]}`, `{"nonsense":1}`, `{`} {
+		a = front(t, srv, "POST", "/_fake/scenario", bad)
+		assert.Equal(t, 400, a.status, bad)
+	}
+	a = front(t, srv, "GET", "/_fake/scenario", "")
+	assert.Len(t, a.body["rules"], 1, "rejected files add nothing")
+}
+
+func TestControlWithoutScenario(t *testing.T) {
+	t.Parallel()
+	srv := fake.NewTest(t)
+	for _, tc := range []struct{ method, path, body string }{
+		{"GET", "/_fake/scenario", ""},
+		{"POST", "/_fake/scenario", `{}`},
+	} {
+		assert.Equal(t, 409, front(t, srv, tc.method, tc.path, tc.body).status, tc.path)
+	}
+	createService(t, srv, portA)
+	a := front(t, srv, "GET", "/_fake/requests", "")
+	require.Equal(t, 200, a.status, "the journal exists without a scenario")
+	assert.EqualValues(t, 1, a.body["count"])
+	assert.Equal(t, "CreateEndpointService", dig(a.body, "requests", 0, "op"))
+	assert.Equal(t, 204, front(t, srv, "DELETE", "/_fake/requests", "").status)
+	assert.Zero(t, srv.Count(scenario.Query{}))
+}
+
+// chromium is Debian's headless-capable browser (apt-get install -y
+// chromium); the browser test skips without it.
+const chromium = "/usr/bin/chromium"
+
+// dashboardFixture fills srv with an available service, its whitelist,
+// tags and one connected endpoint, then a second service still creating;
+// it returns the ids the dashboard must show.
+func dashboardFixture(t *testing.T, srv *fake.Server, mock *clock.Mock) (id, epID, creating string) {
+	t.Helper()
+	a := front(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services",
+		`{"port_id":"`+portA+`","vpc_id":"1c6e7d5f-4a2b-4f3c-8d9e-8b7c6d5e4f3a","server_type":"VM","service_name":"shop",`+
+			`"ports":[{"client_port":443,"server_port":8443}],"tags":[{"key":"team","value":"blue"}]}`,
+		"X-Auth-Token: "+fake.DefaultToken)
+	require.Equal(t, 200, a.status, a.raw)
+	id = a.body["id"].(string)
+	a = front(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoint-services/"+id+"/permissions/action",
+		`{"action":"add","permissions":["iam:domain::4242"]}`, "X-Auth-Token: "+fake.DefaultToken)
+	require.Equal(t, 200, a.status, a.raw)
+	mock.Add(time.Minute)
+	a = front(t, srv, "POST", "/v1/"+fake.DefaultProjectID+"/vpc-endpoints",
+		`{"endpoint_service_id":"`+id+`","vpc_id":"`+vpcID+`","subnet_id":"`+subnetID+`"}`, "X-Auth-Token: "+fake.DefaultToken)
+	require.Equal(t, 200, a.status, a.raw)
+	epID = a.body["id"].(string)
+	return id, epID, createService(t, srv, portB)
+}
+
+// dashboardShows asserts that html shows the fixture.
+func dashboardShows(t *testing.T, html, id, epID, creating string) {
+	t.Helper()
+	for _, want := range []string{
+		id, "eu-de.shop." + id, fake.DefaultProjectID, "(redacted)", fake.DefaultDomainName,
+		"iam:domain::4242", "team=blue", "443→8443/TCP", "com.t-systems.otc.eu-de.obs",
+		`id="clock"`, "(manual)", epID, "pendingAcceptance", creating, "service.create in 1m0s",
+		`id="requests"`, "/vpc-endpoints", "CreateEndpoint",
+	} {
+		assert.Contains(t, html, want)
+	}
+	assert.NotContains(t, html, fake.DefaultToken, "secrets are redacted")
+}
+
+func TestDashboardHTML(t *testing.T) {
+	t.Parallel()
+	srv, mock := mockServer(t, fake.WithScenario(scenario.New()))
+	id, epID, creating := dashboardFixture(t, srv, mock)
+	for _, path := range []string{"/_fake/", "/_fake"} {
+		a := front(t, srv, "GET", path, "")
+		require.Equal(t, 200, a.status)
+		assert.Equal(t, "text/html; charset=utf-8", a.header.Get("Content-Type"))
+		assert.Contains(t, a.raw, `<meta http-equiv="refresh" content="2">`)
+		dashboardShows(t, a.raw, id, epID, creating)
+	}
+	a := front(t, srv, "GET", "/_fake/?secrets=true", "")
+	assert.Contains(t, a.raw, fake.DefaultToken, "secrets show when asked for")
+
+	plain := fake.NewTest(t)
+	createService(t, plain, portA)
+	a = front(t, plain, "GET", "/_fake/", "")
+	assert.Contains(t, a.raw, "CreateEndpointService", "without a scenario the journal shows requests too")
+	assert.Contains(t, a.raw, "1 recorded, 1 kept (at most 10000), 0 dropped")
+}
+
+func TestDashboardEscapes(t *testing.T) {
+	t.Parallel()
+	srv := fake.NewTest(t, fake.WithTenants(fake.Tenant{DomainID: "d", ProjectID: "p", Token: "t", DomainName: "<script>x</script>"}))
+	a := front(t, srv, "GET", "/_fake/", "")
+	assert.NotContains(t, a.raw, "<script>x")
+	assert.Contains(t, a.raw, "&lt;script&gt;x")
+}
+
+// TestDashboardInChromium renders the dashboard in headless Chromium and
+// checks the DOM it built.
+func TestDashboardInChromium(t *testing.T) {
+	t.Parallel()
+	if _, err := os.Stat(chromium); err != nil {
+		t.Skip("no " + chromium + " (apt-get install -y chromium)")
+	}
+	mock := clock.NewMock()
+	srv := fake.NewServer(fake.WithClock(mock), fake.WithDelays(fake.Delays{ServiceCreate: time.Minute}),
+		fake.WithScenario(scenario.New()))
+	t.Cleanup(srv.Close)
+	id, epID, creating := dashboardFixture(t, srv, mock)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+		"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir="+t.TempDir(), "--dump-dom", srv.URL+"/_fake/").Output()
+	require.NoError(t, err)
+	dom := string(out)
+	require.True(t, strings.Contains(dom, "<table"), dom)
+	dashboardShows(t, dom, id, epID, creating)
 }

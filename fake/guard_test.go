@@ -1,8 +1,6 @@
 package fake_test
 
 import (
-	"net/http"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -15,16 +13,9 @@ import (
 // statusOf sends one request through srv's in-memory client and returns the status.
 func statusOf(t *testing.T, srv *fake.Server, method, url, body string, hdr ...string) int {
 	t.Helper()
-	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	r, err := roundTrip(srv.Client(), method, url, body, headerMap(nil, hdr))
 	require.NoError(t, err)
-	for _, h := range hdr {
-		k, v, _ := strings.Cut(h, ": ")
-		req.Header.Set(k, v)
-	}
-	resp, err := srv.Client().Do(req)
-	require.NoError(t, err)
-	resp.Body.Close()
-	return resp.StatusCode
+	return r.Status
 }
 
 // The attack of the issue: a web page posts a rule that fails every call

@@ -1,16 +1,175 @@
 package fake_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"io"
 	"net/http"
+	"strings"
 	"testing"
 
-	"github.com/benbjohnson/clock"
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
 	"github.com/seed42eb3344/vpcepfake/internal/api"
-	"github.com/seed42eb3344/vpcepfake/scenario"
 )
+
+// reply is one HTTP answer, body read.
+type reply struct {
+	Status int
+	Header http.Header
+	Body   []byte
+	method string // the request, for failure messages
+	url    string
+}
+
+// payload is a request body: none for nil or "", a string or bytes as
+// they are (to send malformed JSON), anything else encoded as JSON.
+func payload(body any) (io.Reader, error) {
+	switch b := body.(type) {
+	case nil:
+		return nil, nil
+	case string:
+		if b == "" {
+			return nil, nil
+		}
+		return strings.NewReader(b), nil
+	case []byte:
+		return bytes.NewReader(b), nil
+	default:
+		raw, err := json.Marshal(b)
+		return bytes.NewReader(raw), err
+	}
+}
+
+// roundTrip is the one place the tests build and send a request: method to
+// url through hc with body (see payload) and exactly the headers hdr, the
+// answer read (exchange). It fails nothing itself, so goroutines,
+// benchmarks and examples use it too.
+func roundTrip(hc *http.Client, method, url string, body any, hdr map[string]string) (reply, error) {
+	rd, err := payload(body)
+	if err != nil {
+		return reply{}, err
+	}
+	req, err := http.NewRequest(method, url, rd)
+	if err != nil {
+		return reply{}, err
+	}
+	for k, v := range hdr {
+		req.Header.Set(k, v)
+	}
+	return exchange(hc, req)
+}
+
+// exchange sends req, built by hand where roundTrip cannot (a raw path or
+// query), through hc and reads the answer: Content-Length bytes, as a
+// careful client does (the fake always sets it), or to the end without one.
+func exchange(hc *http.Client, req *http.Request) (reply, error) {
+	res, err := hc.Do(req)
+	if err != nil {
+		return reply{}, err
+	}
+	defer res.Body.Close()
+	r := reply{Status: res.StatusCode, Header: res.Header, method: req.Method, url: req.URL.String()}
+	if res.ContentLength < 0 {
+		r.Body, err = io.ReadAll(res.Body)
+		return r, err
+	}
+	r.Body = make([]byte, res.ContentLength)
+	_, err = io.ReadFull(res.Body, r.Body)
+	return r, err
+}
+
+// request sends method to srv.URL+path with body (see payload) and exactly
+// the headers hdr through srv's in-memory client.
+func request(tb testing.TB, srv *fake.Server, method, path string, body any, hdr map[string]string) reply {
+	tb.Helper()
+	r, err := roundTrip(srv.Client(), method, srv.URL+path, body, hdr)
+	if err != nil {
+		tb.Fatalf("%s %s: %v", method, path, err)
+	}
+	return r
+}
+
+// tenantHeaders are what a client of tenant tn sends: a JSON content type
+// and tn's token, when it has one.
+func tenantHeaders(tn fake.Tenant) map[string]string {
+	if tn.Token == "" {
+		return map[string]string{"Content-Type": "application/json"}
+	}
+	return map[string]string{"Content-Type": "application/json", "X-Auth-Token": tn.Token}
+}
+
+// apiPath is rest under tenant tn's project: /v1/{project_id}{rest}.
+func apiPath(tn fake.Tenant, rest string) string { return "/v1/" + tn.ProjectID + rest }
+
+// send calls srv as tenant tn; path is from the server root, body as
+// payload takes it.
+func send(tb testing.TB, srv *fake.Server, tn fake.Tenant, method, path string, body any) reply {
+	tb.Helper()
+	return request(tb, srv, method, path, body, tenantHeaders(tn))
+}
+
+// as sends a request as the default tenant to a path under the default
+// project (path starts after /v1/{project}).
+func as(t *testing.T, srv *fake.Server, method, path, body string) reply {
+	t.Helper()
+	return send(t, srv, fake.DefaultTenant, method, apiPath(fake.DefaultTenant, path), body)
+}
+
+// decode decodes the body into v.
+func (r reply) decode(tb testing.TB, v any) {
+	tb.Helper()
+	require.NoError(tb, json.Unmarshal(r.Body, v), "%s %s: %s", r.method, r.url, r.Body)
+}
+
+// want requires status and decodes the body into out (nil: ignored).
+func (r reply) want(tb testing.TB, status int, out any) {
+	tb.Helper()
+	require.Equal(tb, status, r.Status, "%s %s: %s", r.method, r.url, r.Body)
+	if out != nil {
+		r.decode(tb, out)
+	}
+}
+
+// into decodes a successful (2xx) answer into v.
+func (r reply) into(tb testing.TB, v any) {
+	tb.Helper()
+	require.Less(tb, r.Status, 300, "%s %s: %s", r.method, r.url, r.Body)
+	r.decode(tb, v)
+}
+
+// JSON decodes the body into a generic map.
+func (r reply) JSON(tb testing.TB) map[string]any {
+	tb.Helper()
+	var m map[string]any
+	r.decode(tb, &m)
+	return m
+}
+
+// apiError decodes an error answer.
+func (r reply) apiError(tb testing.TB) api.Error {
+	tb.Helper()
+	var e api.Error
+	r.decode(tb, &e)
+	return e
+}
+
+// code returns the error_code of an error answer.
+func (r reply) code(tb testing.TB) string {
+	tb.Helper()
+	return r.apiError(tb).Code
+}
+
+// wantError requires status and an error answer with code and a message.
+func (r reply) wantError(tb testing.TB, status int, code string) {
+	tb.Helper()
+	require.Equal(tb, status, r.Status, "%s %s: %s", r.method, r.url, r.Body)
+	e := r.apiError(tb)
+	require.Equal(tb, code, e.Code, "%s %s: %s", r.method, r.url, r.Body)
+	require.NotEmpty(tb, e.Msg, "%s %s: %s", r.method, r.url, r.Body)
+}
 
 // client calls one server as one tenant; paths are relative to
 // /v1/{project_id}.
@@ -60,14 +219,6 @@ func clientGet[T any](c *client, path string) T {
 	return v
 }
 
-// The ids the tests use for networks that the lenient inventory accepts.
-const (
-	vpcID    = "0b9c5a43-2c3e-4a43-9a33-6f2a2e5a3b01"
-	subnetID = "1c8d6b54-3d4f-4b54-8b44-7f3b3f6b4c02"
-	portID   = "2d7e7c65-4e5a-4c65-9c55-8a4c4a7c5d03"
-	rtID     = "3e6f8d76-5f6b-4d76-8d66-9b5d5b8d6e04"
-)
-
 // createService creates an available interface service owned by c's
 // tenant (the zero-delay create settles on the next request).
 func (c *client) createService(approval bool) api.Service {
@@ -81,11 +232,6 @@ func (c *client) createService(approval bool) api.Service {
 	s = c.getService(s.ID)
 	require.Equal(c.tb, "available", s.Status)
 	return s
-}
-
-// endpointBody is a valid interface CreateEndpoint body for service id.
-func endpointBody(serviceID string) map[string]any {
-	return map[string]any{"endpoint_service_id": serviceID, "vpc_id": vpcID, "subnet_id": subnetID, "enable_dns": true}
 }
 
 // createEndpoint creates an endpoint and checks the immediate answer.
@@ -133,34 +279,124 @@ func (c *client) quota(typ string) api.Quota {
 	return q.Quotas.Resources[0]
 }
 
-// onMock returns a new server's clock and default-tenant client; the
-// server runs on a mock clock with delays d.
-func onMock(tb testing.TB, d fake.Delays, opts ...fake.Option) (*clock.Mock, *client) {
-	mock := clock.NewMock()
-	srv := fake.NewTest(tb, append(opts, fake.WithClock(mock), fake.WithDelays(d))...)
-	return mock, newClient(tb, srv, fake.DefaultTenant)
+// answer is a decoded reply of the IAM or control API.
+type answer struct {
+	status int
+	header http.Header
+	body   map[string]any
+	raw    string
 }
 
-// policyFunc is a scenario.Policy from a function.
-type policyFunc func(c scenario.Change, def scenario.Plan) scenario.Plan
-
-func (f policyFunc) Plan(c scenario.Change, def scenario.Plan) scenario.Plan { return f(c, def) }
-
-// onTransition is a policy that lets change alter the default plan of transition tr
-// and keeps every other default.
-func onTransition(tr scenario.Transition, change func(def scenario.Plan) scenario.Plan) policyFunc {
-	return func(c scenario.Change, def scenario.Plan) scenario.Plan {
-		if c.Transition == tr {
-			return change(def)
-		}
-		return def
+// front sends body (none when "") to path with the given headers
+// ("Name: value") and decodes a JSON reply. A body, or a method that may
+// change state, goes with Content-Type: application/json.
+func front(t *testing.T, srv *fake.Server, method, path, body string, headers ...string) answer {
+	t.Helper()
+	hdr := map[string]string{}
+	if body != "" || (method != "GET" && method != "HEAD") {
+		hdr["Content-Type"] = "application/json"
 	}
+	r := request(t, srv, method, path, body, headerMap(hdr, headers))
+	a := answer{status: r.Status, header: r.Header, raw: string(r.Body)}
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") && len(r.Body) > 0 {
+		require.NoError(t, json.Unmarshal(r.Body, &a.body), a.raw)
+	}
+	return a
 }
 
-// failing fails every transition tr with code.
-func failing(tr scenario.Transition, code string) fake.Option {
-	return fake.WithPolicy(onTransition(tr, func(def scenario.Plan) scenario.Plan {
-		def.Fail = &scenario.Failure{Code: code, Message: "scripted failure"}
-		return def
-	}))
+// headerMap adds headers ("Name: value") to hdr (a new map when nil) and
+// returns it.
+func headerMap(hdr map[string]string, headers []string) map[string]string {
+	if hdr == nil {
+		hdr = map[string]string{}
+	}
+	for _, h := range headers {
+		k, v, _ := strings.Cut(h, ": ")
+		hdr[k] = v
+	}
+	return hdr
+}
+
+// dig walks nested maps and arrays: dig(m, "token", "project", "id"),
+// dig(m, "catalog", 0, "type").
+func dig(v any, path ...any) any {
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, _ := v.(map[string]any)
+			v = m[k]
+		case int:
+			a, _ := v.([]any)
+			if k >= len(a) {
+				return nil
+			}
+			v = a[k]
+		}
+	}
+	return v
+}
+
+// serverClient returns a default-tenant client of a new test server.
+func serverClient(tb testing.TB, opts ...fake.Option) *client {
+	return newClient(tb, fake.NewTest(tb, opts...), fake.DefaultTenant)
+}
+
+// with returns the client reporting to tb (a subtest's T).
+func (c *client) with(tb testing.TB) *client { return newClient(tb, c.srv, c.tenant) }
+
+// as returns a client of the same server for another tenant.
+func (c *client) as(t fake.Tenant) *client { return newClient(c.tb, c.srv, t) }
+
+// createTagged creates a service with short name and tags (alternating
+// keys and values) and returns it.
+func (c *client) createTagged(name string, kv ...string) api.Service {
+	c.tb.Helper()
+	tags := []api.Tag{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		tags = append(tags, api.Tag{Key: kv[i], Value: kv[i+1]})
+	}
+	body := map[string]any{
+		"port_id": uuid.NewString(), "vpc_id": uuid.NewString(), "server_type": "LB",
+		"ports": []map[string]int{{"client_port": 80, "server_port": 8080}}, "tags": tags,
+	}
+	if name != "" {
+		body["service_name"] = name
+	}
+	var s api.Service
+	c.ok(http.MethodPost, "/vpc-endpoint-services", body, http.StatusOK, &s)
+	return s
+}
+
+// benchClient sends requests as the default tenant through srv's in-memory
+// client and fails b on an unexpected status.
+type benchClient struct {
+	b    *testing.B
+	http *http.Client
+	base string
+}
+
+func newBenchClient(b *testing.B, srv *fake.Server) *benchClient {
+	return &benchClient{b: b, http: srv.Client(), base: srv.ProjectURL(srv.Tenant().ProjectID)}
+}
+
+func (c *benchClient) do(method, path, body string, want int) []byte {
+	r, err := roundTrip(c.http, method, c.base+path, body, tenantHeaders(fake.DefaultTenant))
+	if err != nil {
+		c.b.Fatal(err)
+	}
+	if r.Status != want {
+		c.b.Fatalf("%s %s: %d %s", method, path, r.Status, r.Body)
+	}
+	return r.Body
+}
+
+// createServices creates n services and returns their ids.
+func (c *benchClient) createServices(n int) []string {
+	ids := make([]string, n)
+	for i := range ids {
+		var v struct{ ID string }
+		_ = json.Unmarshal(c.do("POST", "vpc-endpoint-services", createServiceBody(i), 200), &v)
+		ids[i] = v.ID
+	}
+	return ids
 }

@@ -1,7 +1,6 @@
 package fake_test
 
 import (
-	"encoding/json"
 	"net/http"
 	"testing"
 
@@ -15,11 +14,6 @@ import (
 // iamTenant is a second account with its own login and a named project.
 var iamTenant = fake.Tenant{DomainID: "d2d2d2d2", ProjectID: "p2p2p2p2", Token: "tok-2",
 	DomainName: "other-domain", UserName: "alice", Password: "secret", ProjectName: "eu-de_alice"}
-
-func passwordLogin(user, password, domain, scope string) string {
-	return `{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"` + user +
-		`","password":"` + password + `","domain":{"name":"` + domain + `"}}}}` + scope + `}}`
-}
 
 func TestIAMIssuedTokenAuthenticatesVPCEP(t *testing.T) {
 	t.Parallel()
@@ -82,11 +76,10 @@ func TestIAMHandlerAlone(t *testing.T) {
 	srv := fake.NewTest(t)
 	c := fake.ClientFor(srv.IAMHandler("http://vpcep.example:8780"))
 	get := func(c *http.Client, url string, out any) int {
-		resp, err := c.Get(url)
+		r, err := roundTrip(c, http.MethodGet, url, nil, nil)
 		require.NoError(t, err)
-		defer resp.Body.Close()
-		require.NoError(t, json.NewDecoder(resp.Body).Decode(out))
-		return resp.StatusCode
+		r.decode(t, out)
+		return r.Status
 	}
 	var versions struct {
 		Versions struct {
@@ -104,12 +97,9 @@ func TestIAMHandlerAlone(t *testing.T) {
 	assert.Equal(t, "http://iam.example:5000/v3/", v.Links[0].Href)
 
 	var catalog map[string]any
-	req, _ := http.NewRequest("GET", "http://iam.example:5000/v3/auth/catalog", nil)
-	req.Header.Set("X-Auth-Token", fake.DefaultToken)
-	resp, err := c.Do(req)
+	r, err := roundTrip(c, http.MethodGet, "http://iam.example:5000/v3/auth/catalog", nil, map[string]string{"X-Auth-Token": fake.DefaultToken})
 	require.NoError(t, err)
-	defer resp.Body.Close()
-	require.NoError(t, json.NewDecoder(resp.Body).Decode(&catalog))
+	r.decode(t, &catalog)
 	assert.Equal(t, "http://vpcep.example:8780/v1/"+fake.DefaultProjectID, dig(catalog, "catalog", 0, "endpoints", 0, "url"))
 	assert.Equal(t, "http://iam.example:5000/v3", dig(catalog, "catalog", 1, "endpoints", 0, "url"))
 

@@ -44,3 +44,30 @@ func describeQuery(c *call) api.DescribeQuery {
 	q := c.r.URL.Query()
 	return api.DescribeQuery{Name: q.Get("endpoint_service_name"), ID: q.Get("id")}
 }
+
+func netPage(q url.Values) api.NetPage {
+	return api.NetPage{Marker: q.Get("marker"), Limit: q.Get("limit"), PageReverse: q.Get("page_reverse")}
+}
+
+func vpcQuery(c *call) api.VPCQuery {
+	q := c.r.URL.Query()
+	return api.VPCQuery{NetPage: netPage(q), ID: q.Get("id")}
+}
+
+func subnetQuery(c *call) api.SubnetQuery {
+	q := c.r.URL.Query()
+	return api.SubnetQuery{NetPage: netPage(q), VpcID: q.Get("vpc_id")}
+}
+
+// loadBalancerQuery passes every parameter but the paging ones as a filter.
+func loadBalancerQuery(q url.Values) api.LoadBalancerQuery {
+	f := make(map[string]string, len(q))
+	for k, vs := range q {
+		switch k {
+		case "marker", "limit", "page_reverse":
+		default:
+			f[k] = vs[0]
+		}
+	}
+	return api.LoadBalancerQuery{NetPage: netPage(q), Filters: f}
+}

@@ -29,7 +29,7 @@ func BenchmarkDecide(b *testing.B) {
 		}
 		rules = append(rules, r)
 	}
-	req := &scenario.Request{Op: opGetService, Method: http.MethodGet, Path: "/v1/p/vpc-endpoint-services/x",
+	req := &scenario.Request{Op: scenario.OpListServiceDetails, Method: http.MethodGet, Path: "/v1/p/vpc-endpoint-services/x",
 		Template: "/v1/{project_id}/vpc-endpoint-services/{id}", Project: "p", Resource: "x",
 		Header: http.Header{"X-Auth-Token": {"t"}}, Time: time.Unix(0, 0)}
 	for _, n := range []int{0, 100, 1000} {

@@ -1,7 +1,6 @@
 package scenario_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -18,22 +17,9 @@ import (
 	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
-// Operation ids as the journal and rules name them.
-const (
-	opCreateService = "CreateEndpointService"
-	opListServices  = "ListEndpointService"
-	opGetService    = "ListServiceDetails"
-)
-
 // post creates a service through c with ctx; it returns the client's error.
 func post(ctx context.Context, c *http.Client, srv *fake.Server) error {
-	b, _ := json.Marshal(createBody("svc", 80))
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", bytes.NewReader(b))
-	req.Header.Set("X-Auth-Token", fake.DefaultToken)
-	resp, err := c.Do(req)
-	if err == nil {
-		resp.Body.Close()
-	}
+	_, err := roundTrip(ctx, c, srv, http.MethodPost, "vpc-endpoint-services", createBody("svc", 80))
 	return err
 }
 
@@ -55,7 +41,7 @@ func TestDeadlineInMemory(t *testing.T) {
 			t.Parallel()
 			synctest.Test(t, func(t *testing.T) {
 				scn := scenario.New()
-				require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: opCreateService}, Effect: tc.effect}))
+				require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: scenario.OpCreateEndpointService}, Effect: tc.effect}))
 				srv := fake.New(fake.WithClock(clock.New()), fake.WithScenario(scn))
 				c := srv.Client()
 				c.Timeout = 30 * time.Second
@@ -64,7 +50,7 @@ func TestDeadlineInMemory(t *testing.T) {
 				require.ErrorIs(t, err, context.DeadlineExceeded)
 				assert.Equal(t, 30*time.Second, time.Since(start), "the client gave up at its deadline, not at the delay's end")
 				synctest.Wait() // the server finishes on its own
-				j := scn.Requests(scenario.Query{Op: opCreateService})
+				j := scn.Requests(scenario.Query{Op: scenario.OpCreateEndpointService})
 				require.Len(t, j, 1)
 				assert.True(t, j[0].Canceled)
 				assert.Equal(t, tc.applied, j[0].Created != "")
@@ -78,7 +64,7 @@ func TestDeadlineInMemory(t *testing.T) {
 func TestLostCreate(t *testing.T) {
 	t.Parallel()
 	scn := scenario.New()
-	require.NoError(t, scn.Add(scenario.Rule{Name: "lost", Match: scenario.Match{Op: opCreateService}, Trigger: scenario.Nth(1), Effect: scenario.LoseResponse()}))
+	require.NoError(t, scn.Add(scenario.Rule{Name: "lost", Match: scenario.Match{Op: scenario.OpCreateEndpointService}, Trigger: scenario.Nth(1), Effect: scenario.LoseResponse()}))
 	e := newEnv(t, scn)
 	_, err := e.send(http.MethodPost, "vpc-endpoint-services", createBody("svc", 80))
 	require.Error(t, err)
@@ -124,7 +110,7 @@ func TestListLag(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			scn := scenario.New()
-			require.NoError(t, scn.Add(scenario.Rule{Name: "lag", Match: scenario.Match{Op: opCreateService}, Trigger: scenario.Nth(2), Effect: tc.effect}))
+			require.NoError(t, scn.Add(scenario.Rule{Name: "lag", Match: scenario.Match{Op: scenario.OpCreateEndpointService}, Trigger: scenario.Nth(2), Effect: tc.effect}))
 			e := newEnv(t, scn)
 			old := e.create("old") // the trigger skips it
 			fresh := e.create("fresh")
@@ -137,7 +123,7 @@ func TestListLag(t *testing.T) {
 			e.mock.Add(tc.advance)
 			assert.ElementsMatch(t, []string{old, fresh}, e.listed())
 			var hid [][]string
-			for _, j := range scn.Requests(scenario.Query{Op: opListServices}) {
+			for _, j := range scn.Requests(scenario.Query{Op: scenario.OpListEndpointService}) {
 				hid = append(hid, j.Hidden)
 			}
 			want := make([][]string, tc.hidden, tc.hidden+1)
@@ -156,7 +142,7 @@ func TestWhileDeleting(t *testing.T) {
 	scn := scenario.New().Kind(scenario.ServiceDelete, scenario.Held())
 	e := newEnv(t, scn)
 	id := e.create("doomed")
-	require.NoError(t, scn.Add(scenario.Rule{Name: "busy", Match: scenario.Match{Op: opCreateService},
+	require.NoError(t, scn.Add(scenario.Rule{Name: "busy", Match: scenario.Match{Op: scenario.OpCreateEndpointService},
 		Trigger: scenario.While(id, "deleting"), Effect: scenario.Fail("EndPoint.0001")}))
 	statuses := func() int { return e.do(http.MethodPost, "vpc-endpoint-services", createBody("x", 9000+e.n)).status }
 	e.n++
@@ -174,7 +160,7 @@ func TestWhileDeleting(t *testing.T) {
 func TestWhileOwnResource(t *testing.T) {
 	t.Parallel()
 	scn := scenario.New().Kind(scenario.ServiceCreate, scenario.Held())
-	require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: opGetService},
+	require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: scenario.OpListServiceDetails},
 		Trigger: scenario.Trigger{Status: "creating", Nth: 2}, Effect: scenario.Fail("EndPoint.0001")}))
 	e := newEnv(t, scn)
 	id := e.create("svc")
@@ -231,7 +217,7 @@ func TestRuleOrderAcrossIndex(t *testing.T) {
 		scenario.Rule{Name: "method", Match: scenario.Match{Method: "GET"}, Trigger: scenario.Nth(1), Effect: scenario.Fail("EndPoint.0001")},
 		scenario.Rule{Name: "header", Match: scenario.Match{Header: map[string]string{"x-test": "a"}}, Effect: scenario.Fail("EndPoint.0013")},
 		scenario.Rule{Name: "path", Match: scenario.Match{Path: "/v1/{p}/vpc-endpoint-services/{x}"}, Trigger: scenario.Nth(2), Effect: scenario.Fail("EndPoint.0005")},
-		scenario.Rule{Name: "op", Match: scenario.Match{Op: opGetService}, Effect: scenario.Throttle(1)},
+		scenario.Rule{Name: "op", Match: scenario.Match{Op: scenario.OpListServiceDetails}, Effect: scenario.Throttle(1)},
 	))
 	e := newEnv(t, scn)
 	var got []int
@@ -245,7 +231,7 @@ func TestRuleOrderAcrossIndex(t *testing.T) {
 // durations as Go duration strings; bad values name their field.
 func TestEdgeJSON(t *testing.T) {
 	t.Parallel()
-	in := scenario.Rule{Name: "r", Match: scenario.Match{Op: opCreateService}, Trigger: scenario.While("x", "deleting"),
+	in := scenario.Rule{Name: "r", Match: scenario.Match{Op: scenario.OpCreateEndpointService}, Trigger: scenario.While("x", "deleting"),
 		Effect: scenario.Effect{ResponseDelay: 2 * time.Minute, LagReads: 3, LagFor: 30 * time.Second}}
 	b, err := json.Marshal(in)
 	require.NoError(t, err)

@@ -1,6 +1,7 @@
 package scenario_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"testing"
@@ -123,13 +124,7 @@ func TestDropOverSocket(t *testing.T) {
 	require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: scenario.OpListEndpointService}, Effect: scenario.Drop(scenario.DropBefore)}))
 	srv := fake.NewServer(fake.WithScenario(scn))
 	t.Cleanup(srv.Close)
-	req, err := http.NewRequest(http.MethodGet, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", nil)
-	require.NoError(t, err)
-	req.Header.Set("X-Auth-Token", fake.DefaultToken)
-	resp, err := http.DefaultClient.Do(req)
-	if err == nil {
-		resp.Body.Close()
-	}
+	_, err := roundTrip(context.Background(), http.DefaultClient, srv, http.MethodGet, "vpc-endpoint-services", nil)
 	require.Error(t, err)
 }
 

@@ -1,7 +1,7 @@
 package scenario_test
 
 import (
-	"bytes"
+	"context"
 	"encoding/json"
 	"net/http"
 	"testing"
@@ -19,16 +19,12 @@ import (
 // createWith creates a service on srv through its in-memory client and
 // returns its id ("" on failure).
 func createWith(srv *fake.Server) string {
-	b, _ := json.Marshal(createBody("svc", 80))
-	req, _ := http.NewRequest(http.MethodPost, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", bytes.NewReader(b))
-	req.Header.Set("X-Auth-Token", fake.DefaultToken)
-	resp, err := srv.Client().Do(req)
+	r, err := roundTrip(context.Background(), srv.Client(), srv, http.MethodPost, "vpc-endpoint-services", createBody("svc", 80))
 	if err != nil {
 		return ""
 	}
-	defer resp.Body.Close()
 	var s service
-	_ = json.NewDecoder(resp.Body).Decode(&s)
+	_ = json.Unmarshal(r.body, &s)
 	return s.ID
 }
 

@@ -46,3 +46,29 @@ type PublicQuery struct {
 type DescribeQuery struct {
 	Name, ID string
 }
+
+// NetPage is the paging of a VPC, subnet or load balancer list as the
+// query string gives it: marker, limit and (ELB) page_reverse. "" is absent.
+type NetPage struct {
+	Marker, Limit, PageReverse string
+}
+
+// VPCQuery is the query of ListVpcs: id.
+type VPCQuery struct {
+	NetPage
+	ID string
+}
+
+// SubnetQuery is the query of ListSubnets: vpc_id.
+type SubnetQuery struct {
+	NetPage
+	VpcID string
+}
+
+// LoadBalancerQuery is the query of ListLoadBalancers: its other
+// parameters by name with their first value; the engine filters by those it
+// knows and ignores the rest.
+type LoadBalancerQuery struct {
+	NetPage
+	Filters map[string]string
+}

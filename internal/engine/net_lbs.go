@@ -2,7 +2,6 @@ package engine
 
 import (
 	"net/netip"
-	"net/url"
 	"strconv"
 	"time"
 
@@ -189,8 +188,8 @@ var lbFilters = map[string]func(lb *lbRes) string{
 // ListLoadBalancers is ListLoadBalancers: t's load balancers in creation
 // order, filtered by exact match (lbFilters), paged by marker, limit and
 // page_reverse; more reports that another page follows.
-func (e *Engine) ListLoadBalancers(t Tenant, q url.Values) (list []api.LoadBalancer, more bool, err *api.Error) {
-	pg, ok := parseNetPage(q)
+func (e *Engine) ListLoadBalancers(t Tenant, q api.LoadBalancerQuery) (list []api.LoadBalancer, more bool, err *api.Error) {
+	pg, ok := parseNetPage(q.NetPage)
 	if !ok {
 		return nil, false, api.ELB1001
 	}
@@ -200,8 +199,8 @@ func (e *Engine) ListLoadBalancers(t Tenant, q url.Values) (list []api.LoadBalan
 		if lb.view.TenantID != t.ProjectID {
 			return false
 		}
-		for k, vs := range q {
-			if f, ok := lbFilters[k]; ok && f(lb) != vs[0] {
+		for k, v := range q.Filters {
+			if f, ok := lbFilters[k]; ok && f(lb) != v {
 				return false
 			}
 		}

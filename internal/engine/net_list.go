@@ -1,9 +1,10 @@
 package engine
 
 import (
-	"net/url"
 	"slices"
 	"strconv"
+
+	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
 // netPage is the paging of a VPC, subnet or load balancer list: after the
@@ -20,16 +21,16 @@ const maxNetLimit = 2000
 
 // parseNetPage reads marker, limit (0–2000) and page_reverse from q; ok is
 // false for a malformed value.
-func parseNetPage(q url.Values) (pg netPage, ok bool) {
-	pg.marker = q.Get("marker")
-	if l := q.Get("limit"); l != "" {
+func parseNetPage(q api.NetPage) (pg netPage, ok bool) {
+	pg.marker = q.Marker
+	if l := q.Limit; l != "" {
 		n, err := strconv.Atoi(l)
 		if err != nil || n < 0 || n > maxNetLimit {
 			return pg, false
 		}
 		pg.limit = n
 	}
-	if r := q.Get("page_reverse"); r != "" {
+	if r := q.PageReverse; r != "" {
 		b, err := strconv.ParseBool(r)
 		if err != nil {
 			return pg, false

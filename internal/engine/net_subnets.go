@@ -2,7 +2,6 @@ package engine
 
 import (
 	"net/netip"
-	"net/url"
 	"strings"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
@@ -205,12 +204,12 @@ func (e *Engine) GetSubnet(t Tenant, id string) (api.Subnet, *api.Error) {
 
 // ListSubnets is ListSubnets: the subnets t sees, in creation order,
 // filtered by vpc_id, paged by marker and limit.
-func (e *Engine) ListSubnets(t Tenant, q url.Values) ([]api.Subnet, *api.Error) {
-	pg, ok := parseNetPage(q)
+func (e *Engine) ListSubnets(t Tenant, q api.SubnetQuery) ([]api.Subnet, *api.Error) {
+	pg, ok := parseNetPage(q.NetPage)
 	if !ok {
 		return nil, api.VPC0201
 	}
-	vpc := q.Get("vpc_id")
+	vpc := q.VpcID
 	e.lock()
 	defer e.mu.Unlock()
 	all := bySeq(e.nets.subnets, func(s *subnetRes) bool {

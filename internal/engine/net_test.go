@@ -2,7 +2,6 @@ package engine
 
 import (
 	"encoding/json"
-	"net/url"
 	"testing"
 	"time"
 
@@ -132,13 +131,13 @@ func TestSubnetFieldsRoundTrip(t *testing.T) {
 	assert.Equal(t, []string{"100.125.4.25", "100.125.129.199"}, got.DNSList)
 	assert.True(t, got.DHCPEnable)
 	assert.Empty(t, got.AvailabilityZone, "not invented")
-	list, err := e.ListSubnets(netOwner, url.Values{"vpc_id": {v.ID}})
+	list, err := e.ListSubnets(netOwner, api.SubnetQuery{VpcID: v.ID})
 	require.Nil(t, err)
 	assert.Len(t, list, 1)
-	list, err = e.ListSubnets(netOwner, url.Values{"vpc_id": {"other"}})
+	list, err = e.ListSubnets(netOwner, api.SubnetQuery{VpcID: "other"})
 	require.Nil(t, err)
 	assert.Empty(t, list)
-	_, err = e.ListSubnets(netOwner, url.Values{"limit": {"2001"}})
+	_, err = e.ListSubnets(netOwner, api.SubnetQuery{NetPage: api.NetPage{Limit: "2001"}})
 	assert.Equal(t, api.VPC0201, err)
 	st, err := e.UpdateSubnet(netOwner, v.ID, s.ID, api.SubnetRequest{Name: ptr("renamed"), SecondaryDNS: ptr("")})
 	require.Nil(t, err)
@@ -285,12 +284,12 @@ func TestSeededInventoryIsVisibleReadOnly(t *testing.T) {
 	e, _ := netEngine(t, Config{Network: Network{VPCs: []VPC{{ID: vpc, CIDR: "192.168.0.0/16"}},
 		Subnets: []Subnet{{ID: sub, VpcID: vpc, CIDR: "192.168.1.0/24"}}}})
 	for _, tn := range []Tenant{netOwner, netOther} {
-		list, err := e.ListSubnets(tn, nil)
+		list, err := e.ListSubnets(tn, api.SubnetQuery{})
 		require.Nil(t, err)
 		require.Len(t, list, 1)
 		assert.Equal(t, "192.168.1.1", list[0].GatewayIP)
 		assert.Equal(t, tn.ProjectID, list[0].TenantID)
-		vpcs, err := e.ListVPCs(tn, nil)
+		vpcs, err := e.ListVPCs(tn, api.VPCQuery{})
 		require.Nil(t, err)
 		assert.Len(t, vpcs, 1)
 	}
@@ -397,7 +396,7 @@ func TestNetListsPageAndFilter(t *testing.T) {
 	for _, name := range []string{"a", "b", "c"} {
 		ids = append(ids, createLB(t, e, s, func(r *api.LoadBalancerRequest) { r.Name = ptr(name) }).ID)
 	}
-	names := func(q url.Values) ([]string, bool) {
+	names := func(q api.LoadBalancerQuery) ([]string, bool) {
 		l, more, err := e.ListLoadBalancers(netOwner, q)
 		require.Nil(t, err)
 		var out []string
@@ -406,29 +405,29 @@ func TestNetListsPageAndFilter(t *testing.T) {
 		}
 		return out, more
 	}
-	got, more := names(url.Values{"limit": {"2"}})
+	got, more := names(api.LoadBalancerQuery{NetPage: api.NetPage{Limit: "2"}})
 	assert.Equal(t, []string{"a", "b"}, got)
 	assert.True(t, more)
-	got, more = names(url.Values{"limit": {"2"}, "marker": {ids[1]}})
+	got, more = names(api.LoadBalancerQuery{NetPage: api.NetPage{Limit: "2", Marker: ids[1]}})
 	assert.Equal(t, []string{"c"}, got)
 	assert.False(t, more)
-	got, _ = names(url.Values{"limit": {"5"}, "page_reverse": {"true"}})
+	got, _ = names(api.LoadBalancerQuery{NetPage: api.NetPage{Limit: "5", PageReverse: "true"}})
 	assert.Equal(t, []string{"c", "b", "a"}, got)
-	got, _ = names(url.Values{"name": {"b"}})
+	got, _ = names(api.LoadBalancerQuery{Filters: map[string]string{"name": "b"}})
 	assert.Equal(t, []string{"b"}, got)
-	got, _ = names(url.Values{"marker": {"ignored without limit"}})
+	got, _ = names(api.LoadBalancerQuery{NetPage: api.NetPage{Marker: "ignored without limit"}})
 	assert.Len(t, got, 3)
-	_, _, err := e.ListLoadBalancers(netOwner, url.Values{"limit": {"x"}})
+	_, _, err := e.ListLoadBalancers(netOwner, api.LoadBalancerQuery{NetPage: api.NetPage{Limit: "x"}})
 	assert.Equal(t, api.ELB1001, err)
-	_, _, err = e.ListLoadBalancers(netOwner, url.Values{"limit": {"1"}, "marker": {"unknown"}})
+	_, _, err = e.ListLoadBalancers(netOwner, api.LoadBalancerQuery{NetPage: api.NetPage{Limit: "1", Marker: "unknown"}})
 	assert.Equal(t, api.ELB9800, err)
-	l, _, _ := e.ListLoadBalancers(netOther, nil)
+	l, _, _ := e.ListLoadBalancers(netOther, api.LoadBalancerQuery{})
 	assert.Empty(t, l, "another project's load balancers are not listed")
 
-	vpcs, err := e.ListVPCs(netOwner, url.Values{"limit": {"1"}})
+	vpcs, err := e.ListVPCs(netOwner, api.VPCQuery{NetPage: api.NetPage{Limit: "1"}})
 	require.Nil(t, err)
 	assert.Len(t, vpcs, 1)
-	_, err = e.ListVPCs(netOwner, url.Values{"limit": {"-1"}})
+	_, err = e.ListVPCs(netOwner, api.VPCQuery{NetPage: api.NetPage{Limit: "-1"}})
 	assert.Equal(t, api.VPC0101, err)
 }
 

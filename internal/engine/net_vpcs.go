@@ -2,7 +2,6 @@ package engine
 
 import (
 	"net/netip"
-	"net/url"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -148,12 +147,12 @@ func (e *Engine) GetVPCV3(t Tenant, id string) (api.VPCV3, *api.Error) {
 
 // ListVPCs is ListVpcs: the VPCs t sees, in creation order, filtered by
 // id, paged by marker and limit.
-func (e *Engine) ListVPCs(t Tenant, q url.Values) ([]api.VPC, *api.Error) {
-	pg, ok := parseNetPage(q)
+func (e *Engine) ListVPCs(t Tenant, q api.VPCQuery) ([]api.VPC, *api.Error) {
+	pg, ok := parseNetPage(q.NetPage)
 	if !ok {
 		return nil, api.VPC0101
 	}
-	id := q.Get("id")
+	id := q.ID
 	e.lock()
 	defer e.mu.Unlock()
 	all := bySeq(e.nets.vpcs, func(v *vpcRes) bool {

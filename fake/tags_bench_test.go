@@ -13,9 +13,9 @@ import (
 // count over the same filter.
 func BenchmarkListResourceInstances(b *testing.B) {
 	const n = 10000
-	c := newTagClient(b, fake.WithQuotas(fake.Quotas{Services: n, Endpoints: 1}))
+	c := serverClient(b, fake.WithQuotas(fake.Quotas{Services: n, Endpoints: 1}))
 	for i := range n {
-		c.createService(fmt.Sprintf("s%d", i), "env", []string{"prod", "dev"}[i%2], "team", fmt.Sprintf("t%d", i%10),
+		c.createTagged(fmt.Sprintf("s%d", i), "env", []string{"prod", "dev"}[i%2], "team", fmt.Sprintf("t%d", i%10),
 			"owner", "me")
 	}
 	query := func(action string) map[string]any {

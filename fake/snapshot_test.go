@@ -2,6 +2,7 @@ package fake_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/http"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/seed42eb3344/vpcepfake/fake"
 	"github.com/seed42eb3344/vpcepfake/internal/api"
+	"github.com/seed42eb3344/vpcepfake/scenario"
 )
 
 // TestSnapshotKeepsEndpoints round-trips endpoints in every situation: an
@@ -93,4 +95,28 @@ func TestImportRejectsBadEndpoints(t *testing.T) {
 			assert.Equal(t, good, c.srv.Export(), "a failed import changes nothing")
 		})
 	}
+}
+
+// TestSnapshotJSONIsTheStateFormat: the JSON of Export is what GET
+// /_fake/state serves, and it imports through PUT and Import alike.
+func TestSnapshotJSONIsTheStateFormat(t *testing.T) {
+	t.Parallel()
+	srv, mock := mockServer(t, fake.WithDelays(fake.Delays{ServiceCreate: time.Minute}),
+		fake.WithScenario(scenario.New().Named(scenario.ServiceCreate, "held", scenario.Held())))
+	createService(t, srv, portA)
+	mock.Add(time.Minute)
+	createService(t, srv, portB) // still creating: a pending transition with due_in
+
+	state := front(t, srv, "GET", "/_fake/state?secrets=true", "")
+	require.Equal(t, 200, state.status)
+	raw, err := json.Marshal(srv.Export())
+	require.NoError(t, err)
+	assert.JSONEq(t, state.raw, string(raw))
+	assert.Contains(t, string(raw), `"due_in":"1m0s"`)
+
+	var snap fake.Snapshot
+	require.NoError(t, json.Unmarshal([]byte(state.raw), &snap))
+	srv.Reset()
+	require.NoError(t, srv.Import(snap))
+	assert.JSONEq(t, state.raw, front(t, srv, "GET", "/_fake/state?secrets=true", "").raw, "export, import, export gives the same JSON")
 }

@@ -2,7 +2,6 @@ package fake_test
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -12,50 +11,6 @@ import (
 
 	"github.com/seed42eb3344/vpcepfake/fake"
 )
-
-// createServiceBody is a typical CreateEndpointService body, with port
-// mappings that differ per call so services on one backend never clash.
-func createServiceBody(i int) string {
-	return fmt.Sprintf(`{"port_id":"0b5d6c4e-3f1a-4e2b-9c8d-%012d","vpc_id":"1c6e7d5f-4a2b-4f3c-8d9e-8b7c6d5e4f3a",`+
-		`"server_type":"LB","service_name":"bench","ports":[{"client_port":80,"server_port":%d,"protocol":"TCP"}],`+
-		`"tags":[{"key":"env","value":"bench"}]}`, i/65535, 1+i%65535)
-}
-
-// benchClient sends requests as the default tenant through srv's in-memory
-// client and fails b on an unexpected status.
-type benchClient struct {
-	b    *testing.B
-	http *http.Client
-	base string
-}
-
-func newBenchClient(b *testing.B, srv *fake.Server) *benchClient {
-	return &benchClient{b: b, http: srv.Client(), base: srv.ProjectURL(srv.Tenant().ProjectID)}
-}
-
-func (c *benchClient) do(method, path, body string, want int) []byte {
-	r, err := roundTrip(c.http, method, c.base+path, body, tenantHeaders(fake.DefaultTenant))
-	if err != nil {
-		c.b.Fatal(err)
-	}
-	if r.Status != want {
-		c.b.Fatalf("%s %s: %d %s", method, path, r.Status, r.Body)
-	}
-	return r.Body
-}
-
-// createServices creates n services and returns their ids.
-func (c *benchClient) createServices(n int) []string {
-	ids := make([]string, n)
-	for i := range ids {
-		var v struct{ ID string }
-		_ = json.Unmarshal(c.do("POST", "vpc-endpoint-services", createServiceBody(i), 200), &v)
-		ids[i] = v.ID
-	}
-	return ids
-}
-
-var unlimited = fake.WithQuotas(fake.Quotas{Services: 1 << 30, Endpoints: 1 << 30})
 
 func BenchmarkCreateService(b *testing.B) {
 	c := newBenchClient(b, fake.New(unlimited))

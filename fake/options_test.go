@@ -114,3 +114,19 @@ func TestLenientNetwork(t *testing.T) {
 		assert.Equal(t, http.StatusOK, r.Status, "%s: %s", id, r.Body)
 	}
 }
+
+// TestConfigTypesReachTheServer: the public option types take effect.
+func TestConfigTypesReachTheServer(t *testing.T) {
+	t.Parallel()
+	other := fake.Tenant{DomainID: "acc2", ProjectID: "0123456789abcdef0123456789abcdef", Token: "t2"}
+	srv := fake.NewTest(t, fake.WithTenants(other), fake.WithPublicServices(fake.PublicService{Name: "com.example.svc", Type: "interface"}))
+	assert.ElementsMatch(t, []fake.Tenant{fake.DefaultTenant, other}, srv.Tenants())
+	p, tok, d := other.Identity()
+	assert.Equal(t, []string{other.ProjectID, "t2", "acc2"}, []string{p, tok, d})
+	assert.Error(t, fake.Tenant{}.Validate())
+	names := []string{}
+	for _, ps := range fake.DefaultPublicServices("eu-de") {
+		names = append(names, ps.Name)
+	}
+	assert.Contains(t, names, "com.t-systems.otc.eu-de.obs")
+}

@@ -6,10 +6,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/benbjohnson/clock"
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed42eb3344/vpcepfake/fake"
+	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
 // A seeded network: vpcID (with a route table) holds subnetID
@@ -215,4 +218,82 @@ func TestUpdateEndpointWhite(t *testing.T) {
 	a.fails(http.MethodDelete, "/vpc-endpoints/"+ep2.ID+"/policy", nil, 400, "EndPoint.2049")
 	a.fails(http.MethodPut, "/vpc-endpoints/"+ep2.ID+"/policy", map[string]any{"policy_statement": []any{}}, 400, "EndPoint.2048")
 	a.fails(http.MethodPut, "/vpc-endpoints/"+ep2.ID+"/routetables", map[string]any{"routetables": []string{rtID}}, 400, "EndPoint.2040")
+}
+
+// A gateway endpoint created without routetables gets its VPC's default
+// route table (docs/vpcep-api.md §3.14): the first of a seeded VPC's tables, or, with
+// none seeded, an id derived from the VPC id, the same in every server.
+func TestGatewayDefaultRouteTable(t *testing.T) {
+	t.Parallel()
+	obs := uuid.NewString()
+	vpcA, vpcB, rt := uuid.NewString(), uuid.NewString(), uuid.NewString()
+	gateway := fake.WithPublicServices(fake.PublicService{ID: obs, Name: "com.t-systems.otc.eu-de.obs", Type: "gateway"})
+	create := func(srv *fake.Server, vpc string) []string {
+		c := newClient(t, srv, fake.DefaultTenant)
+		return c.createEndpoint(map[string]any{"endpoint_service_id": obs, "vpc_id": vpc}).Routetables
+	}
+	a1 := create(fake.NewTest(t, gateway), vpcA)
+	require.Len(t, a1, 1)
+	assert.NoError(t, uuid.Validate(a1[0]))
+	assert.Equal(t, a1, create(fake.NewTest(t, gateway), vpcA), "deterministic")
+	assert.NotEqual(t, a1, create(fake.NewTest(t, gateway), vpcB), "one per VPC")
+	seeded := fake.WithNetwork(fake.Network{VPCs: []fake.VPC{{ID: vpcA, RouteTables: []string{rt, uuid.NewString()}}}})
+	assert.Equal(t, []string{rt}, create(fake.NewTest(t, gateway, seeded), vpcA), "a seeded VPC's first table")
+}
+
+func TestListEndpoints(t *testing.T) {
+	t.Parallel()
+	mock := clock.NewMock()
+	srv := fake.NewTest(t, fake.WithClock(mock), fake.WithTenants(tenantB))
+	a, b := newClient(t, srv, fake.DefaultTenant), newClient(t, srv, tenantB)
+	var named api.Service
+	a.nsvc++
+	a.ok(http.MethodPost, "/vpc-endpoint-services", map[string]any{
+		"port_id": portID, "vpc_id": vpcID, "server_type": "VM", "service_name": "Billing",
+		"ports": []map[string]any{{"client_port": 80, "server_port": 9999}},
+	}, 200, &named)
+	a.getService(named.ID)
+	plain := a.createService(false)
+	b.createService(false) // another tenant's data never shows
+	var ids []string
+	for i := range 11 {
+		body := endpointBody(plain.ID)
+		if i == 0 {
+			body = endpointBody(named.ID)
+			body["vpc_id"] = otherVPC
+		}
+		ids = append(ids, a.createEndpoint(body).ID)
+		mock.Add(time.Second)
+	}
+	list := func(q string) api.EndpointList {
+		var l api.EndpointList
+		a.ok(http.MethodGet, "/vpc-endpoints"+q, nil, 200, &l)
+		return l
+	}
+	l := list("")
+	assert.Equal(t, 11, l.TotalCount)
+	require.Len(t, l.Endpoints, 10, "default page of 10")
+	assert.Equal(t, ids[10], l.Endpoints[0].ID, "newest first")
+
+	l = list("?sort_dir=asc&offset=10")
+	require.Len(t, l.Endpoints, 1)
+	assert.Equal(t, ids[10], l.Endpoints[0].ID)
+	assert.Empty(t, list("?offset=50").Endpoints)
+	assert.Equal(t, 11, list("?offset=50").TotalCount)
+
+	l = list("?endpoint_service_name=billing")
+	require.Len(t, l.Endpoints, 1, "fuzzy, case-insensitive")
+	assert.Equal(t, ids[0], l.Endpoints[0].ID)
+	assert.Equal(t, 1, list("?vpc_id="+otherVPC).TotalCount)
+	assert.Equal(t, 10, list("?vpc_id="+vpcID).TotalCount)
+	assert.Equal(t, 1, list("?id="+ids[4]).TotalCount)
+	assert.Equal(t, 0, list("?id="+unknownID).TotalCount)
+
+	var empty map[string]any
+	b.ok(http.MethodGet, "/vpc-endpoints", nil, 200, &empty)
+	assert.Equal(t, map[string]any{"endpoints": []any{}, "total_count": float64(0)}, empty, "exactly one array, even when empty")
+
+	for q, code := range map[string]string{"?limit=x": "EndPoint.0006", "?offset=x": "EndPoint.0010", "?sort_key=id": "EndPoint.0017", "?sort_dir=x": "EndPoint.0018"} {
+		a.fails(http.MethodGet, "/vpc-endpoints"+q, nil, 400, code)
+	}
 }

@@ -8,12 +8,6 @@ type orders[T recorded] struct {
 	created, updated ordered[T]
 }
 
-func (o *orders[T]) add(it T) {
-	r := it.rec()
-	o.created.insert(0, r.seq, it)
-	o.updated.insert(r.updated.UnixNano(), r.seq, it)
-}
-
 func (o *orders[T]) remove(it T) {
 	r := it.rec()
 	o.created.remove(0, r.seq)
@@ -54,6 +48,7 @@ type listIndex[T recorded] struct {
 	all     seqList[T]
 	updated ordered[T]
 	buckets map[string]*orders[T]
+	spare   *orders[T] // an emptied bucket, for the next new one
 }
 
 // add indexes it under bucket b with search key key and returns the key
@@ -61,17 +56,39 @@ type listIndex[T recorded] struct {
 func (x *listIndex[T]) add(it T, b, key string) string {
 	r := it.rec()
 	key = x.all.add(r.seq, key, it)
-	x.updated.insert(r.updated.UnixNano(), r.seq, it)
+	// The item's three tree nodes are allocated together: one object
+	// instead of three for the allocator and the garbage collector.
+	nodes := &[3]node[T]{{item: it}, {item: it}, {item: it}}
+	at := r.updated.UnixNano()
+	x.updated.put(&nodes[0], at, r.seq)
+	o := x.bucket(b)
+	o.created.put(&nodes[1], 0, r.seq)
+	o.updated.put(&nodes[2], at, r.seq)
+	return key
+}
+
+// bucket returns bucket b, made (or the spare reused) when missing.
+func (x *listIndex[T]) bucket(b string) *orders[T] {
 	o := x.buckets[b]
 	if o == nil {
 		if x.buckets == nil {
 			x.buckets = map[string]*orders[T]{}
 		}
-		o = &orders[T]{}
+		o, x.spare = x.spare, nil
+		if o == nil {
+			o = &orders[T]{}
+		}
 		x.buckets[b] = o
 	}
-	o.add(it)
-	return key
+	return o
+}
+
+// drop removes bucket b, now empty, and keeps it as the spare: a bucket
+// that empties and fills again (creating, between two creates) is not
+// reallocated each time.
+func (x *listIndex[T]) drop(b string, o *orders[T]) {
+	delete(x.buckets, b)
+	x.spare = o
 }
 
 // remove drops it from the list and from bucket b; its record must be as
@@ -83,7 +100,7 @@ func (x *listIndex[T]) remove(it T, b string) {
 	if o := x.buckets[b]; o != nil {
 		o.remove(it)
 		if o.len() == 0 {
-			delete(x.buckets, b)
+			x.drop(b, o)
 		}
 	}
 }
@@ -97,7 +114,7 @@ func (x *listIndex[T]) move(it T, old string, change func(), b func() string) {
 	if o := x.buckets[old]; o != nil {
 		nodes[1], nodes[2] = o.created.take(0, r.seq), o.updated.take(r.updated.UnixNano(), r.seq)
 		if o.len() == 0 {
-			delete(x.buckets, old)
+			x.drop(old, o)
 		}
 	}
 	change()
@@ -106,11 +123,7 @@ func (x *listIndex[T]) move(it T, old string, change func(), b func() string) {
 			nodes[i] = &node[T]{item: it}
 		}
 	}
-	o := x.buckets[b()]
-	if o == nil {
-		o = &orders[T]{}
-		x.buckets[b()] = o
-	}
+	o := x.bucket(b())
 	at := r.updated.UnixNano()
 	x.updated.put(nodes[0], at, r.seq)
 	o.created.put(nodes[1], 0, r.seq)

@@ -43,7 +43,8 @@ func pageOf[T any](total int, ranges func(out []T, lo, hi int) []T, q ListQuery)
 // key (the folded name a name filter looks for), all of them by
 // updated_at, and the same split into buckets by one attribute (a status,
 // a VPC), so that a page costs O(limit·log n) with or without the bucket
-// filter, and a scan for a name reads one slice.
+// filter, and a scan for a name reads one slice. A nil *listIndex is an
+// empty list to the methods that read.
 type listIndex[T recorded] struct {
 	all     seqList[T]
 	updated ordered[T]
@@ -130,10 +131,18 @@ func (x *listIndex[T]) move(it T, old string, change func(), b func() string) {
 	o.updated.put(nodes[2], at, r.seq)
 }
 
-func (x *listIndex[T]) len() int { return x.all.len() }
+func (x *listIndex[T]) len() int {
+	if x == nil {
+		return 0
+	}
+	return x.all.len()
+}
 
 // page is an unfiltered page of all the resources.
 func (x *listIndex[T]) page(q ListQuery) ([]T, int) {
+	if x == nil {
+		return []T{}, 0
+	}
 	if q.ByUpdated {
 		return pageOf(x.updated.len(), x.updated.appendRange, q)
 	}
@@ -142,6 +151,9 @@ func (x *listIndex[T]) page(q ListQuery) ([]T, int) {
 
 // bucketPage is an unfiltered page of bucket b.
 func (x *listIndex[T]) bucketPage(b string, q ListQuery) ([]T, int) {
+	if x == nil {
+		return []T{}, 0
+	}
 	if o := x.buckets[b]; o != nil {
 		return o.page(q)
 	}
@@ -152,17 +164,21 @@ func (x *listIndex[T]) bucketPage(b string, q ListQuery) ([]T, int) {
 // in creation order, so it costs O(n).
 func (x *listIndex[T]) scan(match func(key string, it T) bool, q ListQuery) ([]T, int) {
 	var sel []T
-	x.all.each(func(key string, it T) {
-		if match(key, it) {
-			sel = append(sel, it)
-		}
-	})
+	if x != nil {
+		x.all.each(func(key string, it T) {
+			if match(key, it) {
+				sel = append(sel, it)
+			}
+		})
+	}
 	return page(sel, func(it T) *record { return it.rec() }, nil, q)
 }
 
 // each calls fn for every resource in creation order.
 func (x *listIndex[T]) each(fn func(T)) {
-	x.all.each(func(_ string, it T) { fn(it) })
+	if x != nil {
+		x.all.each(func(_ string, it T) { fn(it) })
+	}
 }
 
 // one is the page of a list filtered by id: it, when found and matches,

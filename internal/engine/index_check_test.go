@@ -63,7 +63,11 @@ func (e *Engine) checkIndexes() error {
 		}
 	}
 	for s, eps := range conns {
-		if err := checkList(&s.eps, eps, func(ep *endpoint) string { return ep.view.Status }, func(*endpoint) string { return "" }); err != nil {
+		x := s.eps
+		if x == nil { // never connected: must read as empty
+			x = &listIndex[*endpoint]{}
+		}
+		if err := checkList(x, eps, func(ep *endpoint) string { return ep.view.Status }, func(*endpoint) string { return "" }); err != nil {
 			return fmt.Errorf("service %s connections: %w", s.view.ID, err)
 		}
 	}

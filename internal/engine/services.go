@@ -10,13 +10,13 @@ import (
 // service is a stored endpoint service.
 type service struct {
 	record
-	view   api.Service          // wire form; its slices are replaced, never changed in place
-	name   string               // short name, "" when none
-	conns  int                  // endpoints in creating or accepted: connection_count
-	perms  []*permission        // whitelist records in creation order; replaced, never changed in place
-	public *publicInfo          // set for public (O&M) services only
-	eps    listIndex[*endpoint] // endpoints connected to it, bucketed by status
-	proj   *project             // the project whose indexes hold it; nil for public services
+	view   api.Service           // wire form; its slices are replaced, never changed in place
+	name   string                // short name, "" when none
+	conns  int                   // endpoints in creating or accepted: connection_count
+	perms  []*permission         // whitelist records in creation order; replaced, never changed in place
+	public *publicInfo           // set for public (O&M) services only
+	eps    *listIndex[*endpoint] // endpoints connected to it, bucketed by status; nil before the first
+	proj   *project              // the project whose indexes hold it; nil for public services
 }
 
 // render returns the wire object, safe to use after the lock is released.

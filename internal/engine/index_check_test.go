@@ -15,7 +15,7 @@ func (e *Engine) checkIndexes() error {
 	defer e.mu.Unlock()
 	services := map[*project][]*service{}
 	for _, s := range e.services {
-		if e.named[s.view.ServiceName] != s {
+		if e.serviceByName(s.view.ServiceName) != s {
 			return fmt.Errorf("service %s: not found by its name", s.view.ID)
 		}
 		if s.public != nil {
@@ -29,8 +29,10 @@ func (e *Engine) checkIndexes() error {
 		}
 		services[s.proj] = append(services[s.proj], s)
 	}
-	if len(e.named) != len(e.services) {
-		return fmt.Errorf("%d names for %d services", len(e.named), len(e.services))
+	for name, s := range e.named {
+		if e.services[s.view.ID] != s || s.view.ServiceName != name || idSuffix(name) == s.view.ID {
+			return fmt.Errorf("full-name map: stale or needless entry %q", name)
+		}
 	}
 	endpoints := map[*project][]*endpoint{}
 	conns := map[*service][]*endpoint{}

@@ -148,6 +148,30 @@ func answer[T appender](pool *sync.Pool, v T, err *api.Error) (any, *api.Error) 
 	return p, nil
 }
 
+// requestPool recycles the structs one hot request body type decodes into
+// (what the body's fields point to is not recycled). The engine copies
+// what it keeps, so a request goes back when the engine has answered.
+type requestPool[T any] struct{ pool sync.Pool }
+
+func (r *requestPool[T]) get() *T {
+	if v, ok := r.pool.Get().(*T); ok {
+		return v
+	}
+	return new(T)
+}
+
+func (r *requestPool[T]) put(v *T) {
+	var zero T
+	*v = zero
+	r.pool.Put(v)
+}
+
+var (
+	createServiceRequests  requestPool[api.CreateServiceRequest]
+	updateServiceRequests  requestPool[api.UpdateServiceRequest]
+	createEndpointRequests requestPool[api.CreateEndpointRequest]
+)
+
 // buffers recycles encoding buffers: a list page of 1,000 services is
 // about 800 KB, which would otherwise be garbage after every request.
 var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}

@@ -12,11 +12,12 @@ var endpointFieldCodes = map[string]*api.Error{
 }
 
 func createEndpoint(s *Server, c *call) (any, *api.Error) {
-	var req api.CreateEndpointRequest
-	if err := decodeBody(c.body, &req, createEndpointFields, endpointFieldCodes); err != nil {
+	req := createEndpointRequests.get()
+	defer createEndpointRequests.put(req)
+	if err := decodeBody(c.body, req, createEndpointFields, endpointFieldCodes); err != nil {
 		return nil, err
 	}
-	v, err := s.eng.CreateEndpoint(c.tenant, &req)
+	v, err := s.eng.CreateEndpoint(c.tenant, req)
 	return answer(&endpointPool, v, err)
 }
 

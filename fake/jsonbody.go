@@ -43,32 +43,27 @@ type bodyDecoder struct {
 // request points into them.
 var decoders = sync.Pool{New: func() any { return new(bodyDecoder) }}
 
-// slabSize is how many values of a kind one slab holds.
-const slabSize = 16
+// firstSlab is how many values of a kind the first slab of a body holds:
+// a create body has about seven strings and two integers. Each further
+// slab is twice the size of the one before, so a body with many ports
+// takes O(log n) slabs.
+const firstSlab = 8
 
-func (d *bodyDecoder) newString(s string) *string {
-	if len(d.strs) == cap(d.strs) {
-		d.strs = make([]string, 0, slabSize)
+// slabValue stores v in the slab and returns its address; a full slab is
+// replaced by a bigger one (the old stays where its pointers keep it).
+func slabValue[T any](slab *[]T, v T) *T {
+	if len(*slab) == cap(*slab) {
+		*slab = make([]T, 0, max(firstSlab, 2*cap(*slab)))
 	}
-	d.strs = append(d.strs, s)
-	return &d.strs[len(d.strs)-1]
+	*slab = append(*slab, v)
+	return &(*slab)[len(*slab)-1]
 }
 
-func (d *bodyDecoder) newInt(n int) *int {
-	if len(d.ints) == cap(d.ints) {
-		d.ints = make([]int, 0, slabSize)
-	}
-	d.ints = append(d.ints, n)
-	return &d.ints[len(d.ints)-1]
-}
+func (d *bodyDecoder) newString(s string) *string { return slabValue(&d.strs, s) }
 
-func (d *bodyDecoder) newBool(b bool) *bool {
-	if len(d.bools) == cap(d.bools) {
-		d.bools = make([]bool, 0, slabSize)
-	}
-	d.bools = append(d.bools, b)
-	return &d.bools[len(d.bools)-1]
-}
+func (d *bodyDecoder) newInt(n int) *int { return slabValue(&d.ints, n) }
+
+func (d *bodyDecoder) newBool(b bool) *bool { return slabValue(&d.bools, b) }
 
 // decodeBody decodes body into v with fields, or returns the documented
 // error as decode does.

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/seed42eb3344/vpcepfake/internal/api"
@@ -20,6 +21,10 @@ type exchange struct {
 	out      scenario.Outcome
 	canceled bool // the client gave up while a latency held the request
 }
+
+// exchanges recycles exchanges: nothing keeps one after its request
+// (the journal and the scenario copy what they need).
+var exchanges = sync.Pool{New: func() any { return new(exchange) }}
 
 // route fills in what routing learnt: operation, template, project and the
 // resource id (the last path parameter after the project).
@@ -77,8 +82,13 @@ func (s *Server) run(rt *route, c *call, x *exchange) (any, *api.Error) {
 // list lags, delayed answers and dropped connections. serve has released
 // the state when it returns: a delayed answer waits holding nothing.
 func (s *Server) serveJournaled(w http.ResponseWriter, r *http.Request, id string, serve func(*http.Request, *exchange, string) (int, any)) {
-	x := &exchange{ctx: r.Context(), req: scenario.Request{Method: r.Method, Path: r.URL.Path, Header: r.Header,
+	x := exchanges.Get().(*exchange)
+	*x = exchange{ctx: r.Context(), req: scenario.Request{Method: r.Method, Path: r.URL.Path, Header: r.Header,
 		Time: s.eng.Clock().Now(), Resources: s.eng}}
+	defer func() {
+		*x = exchange{}
+		exchanges.Put(x)
+	}()
 	status, v := serve(r, x, id)
 	e := scenario.Entry{Time: x.req.Time, RequestID: id, Op: x.req.Op, Method: r.Method, Path: r.URL.Path,
 		Template: x.req.Template, Project: x.req.Project, Resource: x.req.Resource, Status: status,

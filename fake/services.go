@@ -11,11 +11,12 @@ var portFieldCodes = map[string]*api.Error{
 }
 
 func createService(s *Server, c *call) (any, *api.Error) {
-	var req api.CreateServiceRequest
-	if err := decodeBody(c.body, &req, createServiceFields, portFieldCodes); err != nil {
+	req := createServiceRequests.get()
+	defer createServiceRequests.put(req)
+	if err := decodeBody(c.body, req, createServiceFields, portFieldCodes); err != nil {
 		return nil, err
 	}
-	v, err := s.eng.CreateService(c.tenant, &req)
+	v, err := s.eng.CreateService(c.tenant, req)
 	return answer(&servicePool, v, err)
 }
 
@@ -29,11 +30,12 @@ func listServices(s *Server, c *call) (any, *api.Error) {
 }
 
 func updateService(s *Server, c *call) (any, *api.Error) {
-	var req api.UpdateServiceRequest
-	if err := decodeBody(c.body, &req, updateServiceFields, portFieldCodes); err != nil {
+	req := updateServiceRequests.get()
+	defer updateServiceRequests.put(req)
+	if err := decodeBody(c.body, req, updateServiceFields, portFieldCodes); err != nil {
 		return nil, err
 	}
-	v, err := s.eng.UpdateService(c.tenant, c.params[1], &req)
+	v, err := s.eng.UpdateService(c.tenant, c.params[1], req)
 	return answer(&servicePool, v, err)
 }
 

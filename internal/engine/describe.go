@@ -25,7 +25,7 @@ func (e *Engine) DescribeService(t Tenant, q api.DescribeQuery) (api.ServiceBasi
 	defer e.mu.Unlock()
 	s := e.services[id]
 	if name != "" {
-		s = e.named[name]
+		s = e.serviceByName(name)
 	}
 	if s == nil || !e.mayConnect(s, t.DomainID) {
 		return api.ServiceBasicInfo{}, api.E0005

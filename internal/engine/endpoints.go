@@ -144,6 +144,9 @@ func storeEndpoint(p *project, ep *endpoint) {
 	ep.view.EndpointServiceName = shared(ep.view.EndpointServiceName,
 		p.endpoints.add(ep, ep.view.VpcID, fold(ep.view.EndpointServiceName)))
 	p.endpointTags.add(ep)
+	if ep.svc.eps == nil {
+		ep.svc.eps = &listIndex[*endpoint]{}
+	}
 	ep.svc.eps.add(ep, ep.view.Status, "")
 }
 

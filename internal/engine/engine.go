@@ -92,7 +92,7 @@ type Engine struct {
 	nets     netState // the companion APIs' VPCs, subnets and load balancers
 	projects map[string]*project
 	services map[string]*service      // tenants' and public services, by id
-	named    map[string]*service      // the same, by full name
+	named    map[string]*service      // the same by full name, for names that do not end in the id (serviceByName)
 	public   []*service               // public services, in seeding order
 	byPort   map[backendPort]*service // which service uses each backend port+protocol
 	eps      map[string]*endpoint

@@ -8,12 +8,6 @@ type orders[T recorded] struct {
 	created, updated ordered[T]
 }
 
-func (o *orders[T]) add(it T) {
-	r := it.rec()
-	o.created.insert(0, r.seq, it)
-	o.updated.insert(r.updated.UnixNano(), r.seq, it)
-}
-
 func (o *orders[T]) remove(it T) {
 	r := it.rec()
 	o.created.remove(0, r.seq)
@@ -49,11 +43,13 @@ func pageOf[T any](total int, ranges func(out []T, lo, hi int) []T, q ListQuery)
 // key (the folded name a name filter looks for), all of them by
 // updated_at, and the same split into buckets by one attribute (a status,
 // a VPC), so that a page costs O(limit·log n) with or without the bucket
-// filter, and a scan for a name reads one slice.
+// filter, and a scan for a name reads one slice. A nil *listIndex is an
+// empty list to the methods that read.
 type listIndex[T recorded] struct {
 	all     seqList[T]
 	updated ordered[T]
 	buckets map[string]*orders[T]
+	spare   *orders[T] // an emptied bucket, for the next new one
 }
 
 // add indexes it under bucket b with search key key and returns the key
@@ -61,17 +57,39 @@ type listIndex[T recorded] struct {
 func (x *listIndex[T]) add(it T, b, key string) string {
 	r := it.rec()
 	key = x.all.add(r.seq, key, it)
-	x.updated.insert(r.updated.UnixNano(), r.seq, it)
+	// The item's three tree nodes are allocated together: one object
+	// instead of three for the allocator and the garbage collector.
+	nodes := &[3]node[T]{{item: it}, {item: it}, {item: it}}
+	at := r.updated.UnixNano()
+	x.updated.put(&nodes[0], at, r.seq)
+	o := x.bucket(b)
+	o.created.put(&nodes[1], 0, r.seq)
+	o.updated.put(&nodes[2], at, r.seq)
+	return key
+}
+
+// bucket returns bucket b, made (or the spare reused) when missing.
+func (x *listIndex[T]) bucket(b string) *orders[T] {
 	o := x.buckets[b]
 	if o == nil {
 		if x.buckets == nil {
 			x.buckets = map[string]*orders[T]{}
 		}
-		o = &orders[T]{}
+		o, x.spare = x.spare, nil
+		if o == nil {
+			o = &orders[T]{}
+		}
 		x.buckets[b] = o
 	}
-	o.add(it)
-	return key
+	return o
+}
+
+// drop removes bucket b, now empty, and keeps it as the spare: a bucket
+// that empties and fills again (creating, between two creates) is not
+// reallocated each time.
+func (x *listIndex[T]) drop(b string, o *orders[T]) {
+	delete(x.buckets, b)
+	x.spare = o
 }
 
 // remove drops it from the list and from bucket b; its record must be as
@@ -83,7 +101,7 @@ func (x *listIndex[T]) remove(it T, b string) {
 	if o := x.buckets[b]; o != nil {
 		o.remove(it)
 		if o.len() == 0 {
-			delete(x.buckets, b)
+			x.drop(b, o)
 		}
 	}
 }
@@ -97,7 +115,7 @@ func (x *listIndex[T]) move(it T, old string, change func(), b func() string) {
 	if o := x.buckets[old]; o != nil {
 		nodes[1], nodes[2] = o.created.take(0, r.seq), o.updated.take(r.updated.UnixNano(), r.seq)
 		if o.len() == 0 {
-			delete(x.buckets, old)
+			x.drop(old, o)
 		}
 	}
 	change()
@@ -106,21 +124,25 @@ func (x *listIndex[T]) move(it T, old string, change func(), b func() string) {
 			nodes[i] = &node[T]{item: it}
 		}
 	}
-	o := x.buckets[b()]
-	if o == nil {
-		o = &orders[T]{}
-		x.buckets[b()] = o
-	}
+	o := x.bucket(b())
 	at := r.updated.UnixNano()
 	x.updated.put(nodes[0], at, r.seq)
 	o.created.put(nodes[1], 0, r.seq)
 	o.updated.put(nodes[2], at, r.seq)
 }
 
-func (x *listIndex[T]) len() int { return x.all.len() }
+func (x *listIndex[T]) len() int {
+	if x == nil {
+		return 0
+	}
+	return x.all.len()
+}
 
 // page is an unfiltered page of all the resources.
 func (x *listIndex[T]) page(q ListQuery) ([]T, int) {
+	if x == nil {
+		return []T{}, 0
+	}
 	if q.ByUpdated {
 		return pageOf(x.updated.len(), x.updated.appendRange, q)
 	}
@@ -129,6 +151,9 @@ func (x *listIndex[T]) page(q ListQuery) ([]T, int) {
 
 // bucketPage is an unfiltered page of bucket b.
 func (x *listIndex[T]) bucketPage(b string, q ListQuery) ([]T, int) {
+	if x == nil {
+		return []T{}, 0
+	}
 	if o := x.buckets[b]; o != nil {
 		return o.page(q)
 	}
@@ -139,17 +164,21 @@ func (x *listIndex[T]) bucketPage(b string, q ListQuery) ([]T, int) {
 // in creation order, so it costs O(n).
 func (x *listIndex[T]) scan(match func(key string, it T) bool, q ListQuery) ([]T, int) {
 	var sel []T
-	x.all.each(func(key string, it T) {
-		if match(key, it) {
-			sel = append(sel, it)
-		}
-	})
+	if x != nil {
+		x.all.each(func(key string, it T) {
+			if match(key, it) {
+				sel = append(sel, it)
+			}
+		})
+	}
 	return page(sel, func(it T) *record { return it.rec() }, nil, q)
 }
 
 // each calls fn for every resource in creation order.
 func (x *listIndex[T]) each(fn func(T)) {
-	x.all.each(func(_ string, it T) { fn(it) })
+	if x != nil {
+		x.all.each(func(_ string, it T) { fn(it) })
+	}
 }
 
 // one is the page of a list filtered by id: it, when found and matches,

@@ -15,7 +15,7 @@ func (e *Engine) checkIndexes() error {
 	defer e.mu.Unlock()
 	services := map[*project][]*service{}
 	for _, s := range e.services {
-		if e.named[s.view.ServiceName] != s {
+		if e.serviceByName(s.view.ServiceName) != s {
 			return fmt.Errorf("service %s: not found by its name", s.view.ID)
 		}
 		if s.public != nil {
@@ -29,8 +29,10 @@ func (e *Engine) checkIndexes() error {
 		}
 		services[s.proj] = append(services[s.proj], s)
 	}
-	if len(e.named) != len(e.services) {
-		return fmt.Errorf("%d names for %d services", len(e.named), len(e.services))
+	for name, s := range e.named {
+		if e.services[s.view.ID] != s || s.view.ServiceName != name || idSuffix(name) == s.view.ID {
+			return fmt.Errorf("full-name map: stale or needless entry %q", name)
+		}
 	}
 	endpoints := map[*project][]*endpoint{}
 	conns := map[*service][]*endpoint{}
@@ -63,7 +65,11 @@ func (e *Engine) checkIndexes() error {
 		}
 	}
 	for s, eps := range conns {
-		if err := checkList(&s.eps, eps, func(ep *endpoint) string { return ep.view.Status }, func(*endpoint) string { return "" }); err != nil {
+		x := s.eps
+		if x == nil { // never connected: must read as empty
+			x = &listIndex[*endpoint]{}
+		}
+		if err := checkList(x, eps, func(ep *endpoint) string { return ep.view.Status }, func(*endpoint) string { return "" }); err != nil {
 			return fmt.Errorf("service %s connections: %w", s.view.ID, err)
 		}
 	}

@@ -9,8 +9,9 @@ import (
 // network inventory, port conflicts and the quota, stores the service in
 // status creating and schedules its transition to available.
 func (e *Engine) CreateService(t Tenant, req *api.CreateServiceRequest) (api.Service, *api.Error) {
-	v := api.Service{ProjectID: t.ProjectID, DomainID: t.DomainID}
-	if err := rules.CreateService(req, &v); err != nil {
+	s := &service{view: api.Service{ProjectID: t.ProjectID, DomainID: t.DomainID}}
+	v := &s.view // validated in place: the view is the service's, not a copy
+	if err := rules.CreateService(req, v); err != nil {
 		return api.Service{}, err
 	}
 	now := e.lock()
@@ -29,11 +30,10 @@ func (e *Engine) CreateService(t Tenant, req *api.CreateServiceRequest) (api.Ser
 	v.PoolID = e.poolID(req.PoolID)
 	v.CreatedAt = stamp(now)
 	v.UpdatedAt = v.CreatedAt
-	s := &service{view: v}
 	if req.ServiceName != nil {
 		s.name = *req.ServiceName
 	}
-	s.view.ServiceName = rules.FullServiceName(e.cfg.Region, s.name, v.ID)
+	v.ServiceName = rules.FullServiceName(e.cfg.Region, s.name, v.ID)
 	e.seq++
 	s.record = record{id: v.ID, seq: e.seq, created: now, updated: now}
 	e.services[v.ID] = s
@@ -48,5 +48,5 @@ func (e *Engine) poolID(req *string) string {
 	if req != nil && *req != "" {
 		return *req
 	}
-	return "pool-" + e.ids.uuid()[:8]
+	return e.ids.poolID()
 }

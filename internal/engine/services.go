@@ -10,13 +10,13 @@ import (
 // service is a stored endpoint service.
 type service struct {
 	record
-	view   api.Service          // wire form; its slices are replaced, never changed in place
-	name   string               // short name, "" when none
-	conns  int                  // endpoints in creating or accepted: connection_count
-	perms  []*permission        // whitelist records in creation order; replaced, never changed in place
-	public *publicInfo          // set for public (O&M) services only
-	eps    listIndex[*endpoint] // endpoints connected to it, bucketed by status
-	proj   *project             // the project whose indexes hold it; nil for public services
+	view   api.Service           // wire form; its slices are replaced, never changed in place
+	name   string                // short name, "" when none
+	conns  int                   // endpoints in creating or accepted: connection_count
+	perms  []*permission         // whitelist records in creation order; replaced, never changed in place
+	public *publicInfo           // set for public (O&M) services only
+	eps    *listIndex[*endpoint] // endpoints connected to it, bucketed by status; nil before the first
+	proj   *project              // the project whose indexes hold it; nil for public services
 }
 
 // render returns the wire object, safe to use after the lock is released.
@@ -175,7 +175,7 @@ func (e *Engine) storeService(p *project, s *service) {
 	s.proj = p
 	s.view.ServiceName = shared(s.view.ServiceName, p.services.add(s, s.view.Status, fold(s.view.ServiceName)))
 	p.serviceTags.add(s)
-	e.named[s.view.ServiceName] = s
+	e.addName(s)
 }
 
 // shared returns stored, a copy of s in a key arena, when it equals s: the
@@ -193,7 +193,7 @@ func (e *Engine) name(s *service) {
 	if s.proj != nil {
 		s.view.ServiceName = shared(s.view.ServiceName, s.proj.services.all.setKey(s.seq, fold(s.view.ServiceName)))
 	}
-	e.named[s.view.ServiceName] = s
+	e.addName(s)
 }
 
 func (e *Engine) unname(s *service) {
@@ -201,6 +201,27 @@ func (e *Engine) unname(s *service) {
 		delete(e.named, s.view.ServiceName)
 	}
 }
+
+// serviceByName returns the service whose full name is name, or nil. A
+// tenant service's full name ends in "." and its id (rules.FullServiceName),
+// so the id map finds it; e.named holds only the names that do not (public
+// services'), and a create pays no second map insert.
+func (e *Engine) serviceByName(name string) *service {
+	if s := e.services[idSuffix(name)]; s != nil && s.view.ServiceName == name {
+		return s
+	}
+	return e.named[name]
+}
+
+// addName makes s found by its full name.
+func (e *Engine) addName(s *service) {
+	if idSuffix(s.view.ServiceName) != s.view.ID {
+		e.named[s.view.ServiceName] = s
+	}
+}
+
+// idSuffix returns what follows the last dot of a full service name.
+func idSuffix(name string) string { return name[strings.LastIndexByte(name, '.')+1:] }
 
 // reindex runs change, which may change s's status and updated_at, and
 // keeps its project's indexes current.

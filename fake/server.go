@@ -107,7 +107,7 @@ func NewServer(opts ...Option) *Server {
 
 // Close stops the listener, if any. The state stays readable. The fake
 // runs no timers or goroutines of its own: transitions complete when a
-// request or a clock read finds them due.
+// request or Release finds them due.
 func (s *Server) Close() {
 	if s.http != nil {
 		s.http.Close()

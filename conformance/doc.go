@@ -31,7 +31,8 @@
 //	                        a raw IAM token (X-Auth-Token), its project and domain
 //	OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_DOMAIN_NAME, OS_PROJECT_NAME or OS_PROJECT_ID
 //	                        an IAM password login instead (renewed on 401)
-//	OS_ACCESS_KEY, OS_SECRET_KEY (with OS_AUTH_URL and a project)
+//	OS_ACCESS_KEY, OS_SECRET_KEY (with OS_AUTH_URL and a project, or with
+//	OS_PROJECT_ID and VPCEP_DOMAIN_ID)
 //	                        AK/SK signing instead
 //	the same with the suffix _2
 //	                        a second tenant in another account (optional)

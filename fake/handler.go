@@ -30,7 +30,7 @@ const (
 //
 // Paths under /v3/ go to the fake IAM and paths under /_fake/ to the
 // control API and dashboard; neither prefix is a VPCEP path. Paths under
-// /network/ and /elb/ are the companion APIs (serveNet).
+// /network/ and /elb/ are the companion VPC and ELB APIs.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if headerBytes(r) > maxHeaderBytes {
 		headersTooLarge(w, r)

@@ -20,8 +20,9 @@ type Tenant struct {
 	DomainID string `json:"domain_id"`
 	// ProjectID is the project of the /v1/{project_id}/ paths.
 	ProjectID string `json:"project_id"`
-	// Token authenticates as ProjectID in X-Auth-Token; IAM logins of the
-	// tenant return it.
+	// Token authenticates as ProjectID in X-Auth-Token and never expires;
+	// an IAM login of the tenant issues a fresh token of its own instead
+	// (WithTokenLifetime).
 	Token string `json:"token"`
 	// DomainName, UserName and Password are the IAM password login (POST
 	// /v3/auth/tokens); without a UserName the tenant cannot log in by

@@ -107,7 +107,7 @@ func NewServer(opts ...Option) *Server {
 
 // Close stops the listener, if any. The state stays readable. The fake
 // runs no timers or goroutines of its own: transitions complete when a
-// request or a clock read finds them due.
+// request or Release finds them due.
 func (s *Server) Close() {
 	if s.http != nil {
 		s.http.Close()
@@ -119,13 +119,16 @@ func (s *Server) Close() {
 func (s *Server) Handler() http.Handler { return s }
 
 // Client returns an *http.Client whose transport calls the handler
-// directly: no socket, no goroutine. Every URL it is given reaches this
-// server, whatever its host.
+// directly, with no socket: in the calling goroutine, or in one of its own
+// when the request's context can end (a deadline, Client.Timeout, a
+// cancel), so that the call returns the context's error as it would over
+// a socket. Every URL it is given reaches this server, whatever its host.
 func (s *Server) Client() *http.Client { return ClientFor(s) }
 
-// ClientFor returns an *http.Client that serves every request with h in
-// the calling goroutine, with no socket: for a mux that mounts the fake
-// beside other handlers. Server.Client is ClientFor(server).
+// ClientFor returns an *http.Client that serves every request with h,
+// with no socket and the goroutine rules of Server.Client: for a mux that
+// mounts the fake beside other handlers. Server.Client is
+// ClientFor(server).
 func ClientFor(h http.Handler) *http.Client { return &http.Client{Transport: memTransport{h: h}} }
 
 // Clock returns the server's clock; with clock.NewMock() a test advances it

@@ -205,7 +205,7 @@ var operations = []string{
 }
 
 // Error codes of the catalog (docs/vpcep-api.md §5): Err plus
-// the code without its dot, for Fail and Policy.Failing. Each comment gives
+// the code without its dot, for Fail and Plan.Failing. Each comment gives
 // the status and message the fake answers with.
 const (
 	// ErrEndPoint0001 answers 500: System error. Please retry.

@@ -51,7 +51,7 @@ type Plan struct {
 	// in the resource's error[] instead of its normal target.
 	Fail *Failure
 	// To, when set, replaces the normal target status. Only EndpointCreate
-	// takes it, with one of the values in EndpointOutcomes:
+	// takes it, with one of these values:
 	//   - "rejected": the service's owner refused the connection; the
 	//     endpoint never had an address;
 	//   - "pendingAcceptance": it waits for the owner's decision, even on a

@@ -70,7 +70,7 @@ func render() ([]byte, error) {
 	}
 	slices.SortFunc(entries, func(a, b api.CatalogEntry) int { return cmp.Compare(a.Code, b.Code) })
 	b.WriteString("\n// Error codes of the catalog (docs/vpcep-api.md §5): Err plus\n" +
-		"// the code without its dot, for Fail and Policy.Failing. Each comment gives\n// the status and message the fake answers with.\nconst (\n")
+		"// the code without its dot, for Fail and Plan.Failing. Each comment gives\n// the status and message the fake answers with.\nconst (\n")
 	for _, e := range entries {
 		fmt.Fprintf(&b, "\t// %s answers %d: %s\n\t%[1]s = %[4]s\n", constName(e.Code), e.Status, oneLine(e.Msg), strconv.Quote(e.Code))
 	}

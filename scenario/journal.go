@@ -78,17 +78,19 @@ func appendCut(b []byte, s string) []byte {
 }
 
 // slot is one kept entry. Its text fields live in buf, field i ending at
-// end[i]; e holds the rest, its text fields empty. Record copies the text
-// fields into the buffer the slot already has, growing it only for a
-// longer entry (at most fields × (MaxFieldBytes + marker) bytes), so
-// recording allocates nothing once the ring has gone round, and a slot
-// holds nothing of the request it came from (net/http slices method, path
-// and ids out of the request line). Readers get entries with their own
-// strings.
+// end[i]; the other fields beside. Record copies the text fields into the
+// buffer the slot already has, growing it only for a longer entry (at
+// most fields × (MaxFieldBytes + marker) bytes), so recording allocates
+// nothing once the ring has gone round, and a slot holds nothing of the
+// request it came from (net/http slices method, path and ids out of the
+// request line). Readers get entries with their own strings.
 type slot struct {
-	e   Entry
-	buf []byte
-	end [fields]uint16
+	seq, status       int
+	time              time.Time
+	dropped, canceled bool
+	hidden            []string
+	buf               []byte
+	end               [fields]uint16
 }
 
 // store keeps e, numbered seq, in s.
@@ -98,11 +100,7 @@ func (s *slot) store(e *Entry, seq int) {
 		s.buf = appendCut(s.buf, *f)
 		s.end[i] = uint16(len(s.buf))
 	}
-	s.e = *e
-	s.e.Seq = seq
-	for _, f := range s.e.texts() {
-		*f = ""
-	}
+	s.seq, s.status, s.time, s.dropped, s.canceled, s.hidden = seq, e.Status, e.Time, e.Dropped, e.Canceled, e.Hidden
 }
 
 // text is text field i of s, in s's buffer.
@@ -116,7 +114,7 @@ func (s *slot) text(i int) []byte {
 
 // entry returns the entry s keeps, its text fields in one new string.
 func (s *slot) entry() Entry {
-	e := s.e
+	e := Entry{Seq: s.seq, Time: s.time, Status: s.status, Dropped: s.dropped, Canceled: s.canceled, Hidden: s.hidden}
 	all, at := string(s.buf), 0
 	for i, f := range e.texts() {
 		*f, at = all[at:s.end[i]], int(s.end[i])
@@ -139,7 +137,7 @@ type Query struct {
 func (q *Query) match(s *slot) bool {
 	is := func(i int, want string) bool { return want == "" || want == string(s.text(i)) }
 	return is(fieldOp, q.Op) && is(fieldMethod, q.Method) && is(fieldTemplate, q.Template) &&
-		is(fieldResource, q.Resource) && (q.Status == 0 || q.Status == s.e.Status) &&
+		is(fieldResource, q.Resource) && (q.Status == 0 || q.Status == s.status) &&
 		is(fieldErrorCode, q.ErrorCode) && is(fieldRule, q.Rule)
 }
 
@@ -242,7 +240,7 @@ func (j *Journal) Page(q Query, after, limit int) (page []Entry, more bool) {
 	defer j.mu.Unlock()
 	page = []Entry{}
 	j.each(func(s *slot) bool {
-		if s.e.Seq <= after || !q.match(s) {
+		if s.seq <= after || !q.match(s) {
 			return true
 		}
 		if len(page) == limit {

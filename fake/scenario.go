@@ -82,9 +82,9 @@ func (s *Server) run(rt *route, c *call, x *exchange) (any, *api.Error) {
 // list lags, delayed answers and dropped connections. serve has released
 // the state when it returns: a delayed answer waits holding nothing.
 func (s *Server) serveJournaled(w http.ResponseWriter, r *http.Request, id string, serve func(*http.Request, *exchange, string) (int, any)) {
-	x := exchanges.Get().(*exchange)
-	*x = exchange{ctx: r.Context(), req: scenario.Request{Method: r.Method, Path: r.URL.Path, Header: r.Header,
-		Time: s.eng.Clock().Now(), Resources: s.eng}}
+	x := exchanges.Get().(*exchange) // zero: cleared before it goes back
+	x.ctx, x.req.Method, x.req.Path, x.req.Header = r.Context(), r.Method, r.URL.Path, r.Header
+	x.req.Time, x.req.Resources = s.eng.Clock().Now(), s.eng
 	defer func() {
 		*x = exchange{}
 		exchanges.Put(x)

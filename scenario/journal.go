@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -32,9 +31,26 @@ type Entry struct {
 	Hidden []string `json:"hidden,omitempty"`
 }
 
-// texts are the text fields of e: what Record bounds and copies.
-func (e *Entry) texts() []*string {
-	return []*string{&e.RequestID, &e.Op, &e.Method, &e.Path, &e.Template, &e.Project, &e.Resource, &e.ErrorCode, &e.Rule, &e.Created}
+// The text fields of an entry, in the order a slot keeps them.
+const (
+	fieldRequestID = iota
+	fieldOp
+	fieldMethod
+	fieldPath
+	fieldTemplate
+	fieldProject
+	fieldResource
+	fieldErrorCode
+	fieldRule
+	fieldCreated
+	fields
+)
+
+// texts are the text fields of e, in slot order: what Record bounds and
+// copies.
+func (e *Entry) texts() [fields]*string {
+	return [fields]*string{&e.RequestID, &e.Op, &e.Method, &e.Path, &e.Template, &e.Project, &e.Resource,
+		&e.ErrorCode, &e.Rule, &e.Created}
 }
 
 // Journal limits: how many entries a journal keeps by default, and the
@@ -49,37 +65,61 @@ const (
 	TruncatedMarker = "…"
 )
 
-// cut returns s bounded to MaxFieldBytes plus the marker.
-func cut(s string) string {
+// appendCut appends s to b, bounded to MaxFieldBytes plus the marker.
+func appendCut(b []byte, s string) []byte {
 	if len(s) <= MaxFieldBytes {
-		return s
+		return append(b, s...)
 	}
 	n := MaxFieldBytes
 	for n > 0 && !utf8.RuneStart(s[n]) {
 		n--
 	}
-	return s[:n] + TruncatedMarker
+	return append(append(b, s[:n]...), TruncatedMarker...)
 }
 
-// own bounds every text field of e and copies them all into one
-// allocation, so the entry holds nothing of the request it came from
-// (net/http slices method, path and ids out of the request line).
-func (e *Entry) own() {
-	fields := e.texts()
-	n := 0
-	for _, f := range fields {
-		*f = cut(*f)
-		n += len(*f)
+// slot is one kept entry. Its text fields live in buf, field i ending at
+// end[i]; the other fields beside. Record copies the text fields into the
+// buffer the slot already has, growing it only for a longer entry (at
+// most fields × (MaxFieldBytes + marker) bytes), so recording allocates
+// nothing once the ring has gone round, and a slot holds nothing of the
+// request it came from (net/http slices method, path and ids out of the
+// request line). Readers get entries with their own strings.
+type slot struct {
+	seq, status       int
+	time              time.Time
+	dropped, canceled bool
+	hidden            []string
+	buf               []byte
+	end               [fields]uint16
+}
+
+// store keeps e, numbered seq, in s.
+func (s *slot) store(e *Entry, seq int) {
+	s.buf = s.buf[:0]
+	for i, f := range e.texts() {
+		s.buf = appendCut(s.buf, *f)
+		s.end[i] = uint16(len(s.buf))
 	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, f := range fields {
-		b.WriteString(*f)
+	s.seq, s.status, s.time, s.dropped, s.canceled, s.hidden = seq, e.Status, e.Time, e.Dropped, e.Canceled, e.Hidden
+}
+
+// text is text field i of s, in s's buffer.
+func (s *slot) text(i int) []byte {
+	start := uint16(0)
+	if i > 0 {
+		start = s.end[i-1]
 	}
-	all, at := b.String(), 0
-	for _, f := range fields {
-		*f, at = all[at:at+len(*f)], at+len(*f)
+	return s.buf[start:s.end[i]]
+}
+
+// entry returns the entry s keeps, its text fields in one new string.
+func (s *slot) entry() Entry {
+	e := Entry{Seq: s.seq, Time: s.time, Status: s.status, Dropped: s.dropped, Canceled: s.canceled, Hidden: s.hidden}
+	all, at := string(s.buf), 0
+	for i, f := range e.texts() {
+		*f, at = all[at:s.end[i]], int(s.end[i])
 	}
+	return e
 }
 
 // Query selects journal entries; empty fields match anything.
@@ -93,11 +133,12 @@ type Query struct {
 	Rule      string
 }
 
-func (q Query) match(e *Entry) bool {
-	return (q.Op == "" || q.Op == e.Op) && (q.Method == "" || q.Method == e.Method) &&
-		(q.Template == "" || q.Template == e.Template) && (q.Resource == "" || q.Resource == e.Resource) &&
-		(q.Status == 0 || q.Status == e.Status) && (q.ErrorCode == "" || q.ErrorCode == e.ErrorCode) &&
-		(q.Rule == "" || q.Rule == e.Rule)
+// match says whether q selects the entry s keeps, comparing in place.
+func (q *Query) match(s *slot) bool {
+	is := func(i int, want string) bool { return want == "" || want == string(s.text(i)) }
+	return is(fieldOp, q.Op) && is(fieldMethod, q.Method) && is(fieldTemplate, q.Template) &&
+		is(fieldResource, q.Resource) && (q.Status == 0 || q.Status == s.status) &&
+		is(fieldErrorCode, q.ErrorCode) && is(fieldRule, q.Rule)
 }
 
 // Journal is a bounded ring of the latest requests a server saw: once it
@@ -107,9 +148,9 @@ func (q Query) match(e *Entry) bool {
 type Journal struct {
 	mu   sync.Mutex
 	size int
-	ring []Entry // grows to size, then wraps at next
-	next int     // where the next entry goes once the ring is full
-	seq  int     // entries recorded since the last Clear
+	ring []slot // grows to size, then wraps at next
+	next int    // where the next entry goes once the ring is full
+	seq  int    // entries recorded since the last Clear
 	// total counts every entry ever recorded, for Await; recorded is
 	// signalled on each.
 	total    int
@@ -130,29 +171,31 @@ func NewJournal(size int) *Journal {
 
 // Record appends e, numbering it (Seq counts from 1 after each Clear) and
 // bounding its text fields; the oldest entry goes when the journal is
-// full.
+// full. The journal keeps copies of e's text fields, none of e's memory.
 func (j *Journal) Record(e Entry) {
-	e.own()
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	j.seq++
 	j.total++
 	defer j.recorded.Broadcast()
-	e.Seq = j.seq
+	var s *slot
 	switch {
 	case j.size == 0:
+		return
 	case len(j.ring) < j.size:
-		j.ring = append(j.ring, e)
+		j.ring = append(j.ring, slot{})
+		s = &j.ring[len(j.ring)-1]
 	default:
-		j.ring[j.next] = e
+		s = &j.ring[j.next]
 		j.next = (j.next + 1) % j.size
 	}
+	s.store(&e, j.seq)
 }
 
-// each calls f on the kept entries, oldest first, until f returns false;
+// each calls f on the kept slots, oldest first, until f returns false;
 // j.mu is held.
-func (j *Journal) each(f func(*Entry) bool) {
-	for _, part := range [2][]Entry{j.ring[j.next:], j.ring[:j.next]} {
+func (j *Journal) each(f func(*slot) bool) {
+	for _, part := range [2][]slot{j.ring[j.next:], j.ring[:j.next]} {
 		for i := range part {
 			if !f(&part[i]) {
 				return
@@ -166,9 +209,9 @@ func (j *Journal) Requests(q Query) []Entry {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	var out []Entry
-	j.each(func(e *Entry) bool {
-		if q.match(e) {
-			out = append(out, *e)
+	j.each(func(s *slot) bool {
+		if q.match(s) {
+			out = append(out, s.entry())
 		}
 		return true
 	})
@@ -180,8 +223,8 @@ func (j *Journal) Count(q Query) int {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	n := 0
-	j.each(func(e *Entry) bool {
-		if q.match(e) {
+	j.each(func(s *slot) bool {
+		if q.match(s) {
 			n++
 		}
 		return true
@@ -196,15 +239,15 @@ func (j *Journal) Page(q Query, after, limit int) (page []Entry, more bool) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	page = []Entry{}
-	j.each(func(e *Entry) bool {
-		if e.Seq <= after || !q.match(e) {
+	j.each(func(s *slot) bool {
+		if s.seq <= after || !q.match(s) {
 			return true
 		}
 		if len(page) == limit {
 			more = true
 			return false
 		}
-		page = append(page, *e)
+		page = append(page, s.entry())
 		return true
 	})
 	return page, more
@@ -217,7 +260,7 @@ func (j *Journal) Latest(n int) []Entry {
 	n = min(n, len(j.ring))
 	out := make([]Entry, 0, n)
 	for i := range n {
-		out = append(out, j.ring[(j.next-1-i+2*len(j.ring))%len(j.ring)])
+		out = append(out, j.ring[(j.next-1-i+2*len(j.ring))%len(j.ring)].entry())
 	}
 	return out
 }
@@ -250,18 +293,25 @@ func (j *Journal) Stats() JournalStats {
 }
 
 // Resize makes the journal keep the latest size entries from now on,
-// dropping the oldest ones it holds beyond that. It panics on a negative
-// size.
+// dropping the oldest ones it holds beyond that (and their buffers). It
+// panics on a negative size.
 func (j *Journal) Resize(size int) {
 	if size < 0 {
 		panic("scenario: negative journal size")
 	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	kept := make([]Entry, 0, len(j.ring))
-	j.each(func(e *Entry) bool { kept = append(kept, *e); return true })
-	j.ring = kept[max(0, len(kept)-size):]
-	j.size, j.next = size, 0
+	drop := max(0, len(j.ring)-size)
+	kept := make([]slot, 0, len(j.ring)-drop)
+	j.each(func(s *slot) bool {
+		if drop > 0 {
+			drop--
+		} else {
+			kept = append(kept, *s)
+		}
+		return true
+	})
+	j.ring, j.size, j.next = kept, size, 0
 }
 
 // Clear forgets every entry and the counters; numbering starts again.

@@ -144,7 +144,8 @@ func (q *Query) match(s *slot) bool {
 // Journal is a bounded ring of the latest requests a server saw: once it
 // holds Size entries, each new one drops the oldest, and Dropped counts
 // them. Memory stays bounded: Size entries of at most MaxFieldBytes per
-// text field. Safe for concurrent use.
+// text field. Safe for concurrent use. Create one with NewJournal (a
+// Server or Scenario makes its own).
 type Journal struct {
 	mu   sync.Mutex
 	size int

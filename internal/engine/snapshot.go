@@ -198,6 +198,9 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	if keepCounters {
 		n.seq, n.marker, snap.IDs = max(e.seq, snap.Seq), e.marker, nil
 	}
+	if err := checkSeqs(snap, n.seq); err != nil {
+		return err
+	}
 	if err := n.importTenants(snap.Tenants); err != nil {
 		return err
 	}
@@ -243,6 +246,34 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	e.net, e.nets = n.net, n.nets
 	e.timeline, e.seq, e.marker = n.timeline, n.seq, n.marker
 	e.gen++
+	return nil
+}
+
+// checkSeqs checks that no two services or endpoints of snap share a seq
+// and that none has one above counter, which the next create takes: the
+// list indexes tell them apart by it.
+func checkSeqs(snap Snapshot, counter uint64) error {
+	seen := map[uint64]string{}
+	check := func(id string, seq uint64) error {
+		if other, ok := seen[seq]; ok {
+			return fmt.Errorf("%s: seq %d already used by %s", id, seq, other)
+		}
+		if seq > counter {
+			return fmt.Errorf("%s: seq %d above the snapshot's seq %d", id, seq, counter)
+		}
+		seen[seq] = id
+		return nil
+	}
+	for _, st := range slices.Concat(snap.Public, snap.Services) {
+		if err := check("service "+st.Service.ID, st.Seq); err != nil {
+			return err
+		}
+	}
+	for _, st := range snap.Endpoints {
+		if err := check("endpoint "+st.Endpoint.ID, st.Seq); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -1,0 +1,58 @@
+package engine
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/benbjohnson/clock"
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed42eb3344/vpcepfake/internal/api"
+)
+
+// The list indexes key a service or an endpoint by its seq, and creates take the next
+// value of the counter: a snapshot whose records repeat a seq, or carry
+// one the counter would hand out again, is refused, by Import and by
+// Reset, and changes nothing. Accepting it left a deleted service in the
+// list and another one missing.
+func TestLoadRefusesSeqsTheIndexesCannotTell(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name  string
+		reset bool
+		edit  func(*Snapshot)
+	}{
+		{"repeated seq", false, func(s *Snapshot) { s.Services[1].Seq = s.Services[0].Seq }},
+		{"endpoint repeats a service's seq", false, func(s *Snapshot) { s.Endpoints[0].Seq = s.Services[0].Seq }},
+		{"seq above the counter", false, func(s *Snapshot) { s.Seq = s.Services[0].Seq }},
+		{"reset: seq above both counters", true, func(s *Snapshot) { s.Services[1].Seq = s.Seq + 5 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			e := New(Config{Clock: clock.NewMock(), Quotas: Quotas{Services: 10, Endpoints: 10}})
+			require.NoError(t, e.AddTenant(gwTenant))
+			var ids []string
+			for i := range 2 {
+				one := 80
+				s, err := e.CreateService(gwTenant, &api.CreateServiceRequest{PortID: ptr(fmt.Sprintf("%s%d", gwPort[:len(gwPort)-1], i)),
+					VpcID: ptr(gwVPC), ServerType: ptr("VM"), Ports: []api.PortMappingRequest{{ClientPort: &one, ServerPort: &one}}})
+				require.Nil(t, err)
+				ids = append(ids, s.ID)
+			}
+			_, err := e.GetService(gwTenant, ids[0]) // completes the creates
+			require.Nil(t, err)
+			_, err = e.CreateEndpoint(gwTenant, &api.CreateEndpointRequest{EndpointServiceID: &ids[0], VpcID: ptr(gwVPC), SubnetID: &ixSubnet})
+			require.Nil(t, err)
+			before := e.Export()
+			snap := e.Export()
+			tc.edit(&snap)
+			load := e.Import
+			if tc.reset {
+				load = e.Reset
+			}
+			require.Error(t, load(snap))
+			require.Equal(t, before, e.Export(), "a refused snapshot changes nothing")
+			require.NoError(t, e.checkIndexes())
+		})
+	}
+}

@@ -307,6 +307,9 @@ func (n *Engine) importService(e *Engine, st ServiceState, now time.Time) (*serv
 	case n.services[id] != nil:
 		return nil, fmt.Errorf("service %s: repeated", id)
 	}
+	if err := uniqueTagKeys(st.Service.Tags); err != nil {
+		return nil, fmt.Errorf("service %s: %w", id, err)
+	}
 	s := &service{record: importRecord(id, st.RecordState), view: st.Service, name: st.Name}
 	for _, ps := range st.Permissions {
 		if !rules.IsUUID(ps.Permission.ID) {
@@ -341,6 +344,9 @@ func (n *Engine) importEndpoints(e *Engine, sts []EndpointState, now time.Time) 
 		case n.tenants[st.Endpoint.ProjectID] == nil:
 			return fmt.Errorf("endpoint %s: project %q is not a tenant", id, st.Endpoint.ProjectID)
 		}
+		if err := uniqueTagKeys(st.Endpoint.Tags); err != nil {
+			return fmt.Errorf("endpoint %s: %w", id, err)
+		}
 		svc := n.services[st.Endpoint.EndpointServiceID]
 		if svc == nil && st.GoneService != nil && st.GoneService.ID == st.Endpoint.EndpointServiceID {
 			if svc = gone[st.GoneService.ID]; svc == nil {
@@ -373,6 +379,19 @@ func (n *Engine) importEndpoints(e *Engine, sts []EndpointState, now time.Time) 
 		n.eps[id] = ep
 		n.takeIP(ep)
 		storeEndpoint(n.project(ep.view.ProjectID), ep)
+	}
+	return nil
+}
+
+// uniqueTagKeys checks that no key repeats in tags: the tag index holds a
+// resource once per tag, as a request's tags give it (EndPoint.3067).
+func uniqueTagKeys(tags []api.Tag) error {
+	seen := make(map[string]bool, len(tags))
+	for _, t := range tags {
+		if seen[t.Key] {
+			return fmt.Errorf("tag key %q repeated", t.Key)
+		}
+		seen[t.Key] = true
 	}
 	return nil
 }

@@ -56,3 +56,42 @@ func TestLoadRefusesSeqsTheIndexesCannotTell(t *testing.T) {
 		})
 	}
 }
+
+// The tag index holds a resource once per tag: a snapshot whose service or
+// endpoint repeats a tag key is refused, as a request repeating one is
+// (EndPoint.3067). Accepting it left the resource found by a tag it no
+// longer had, or after it was deleted.
+func TestLoadRefusesRepeatedTagKeys(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		edit func(*Snapshot)
+	}{
+		{"service", func(s *Snapshot) {
+			s.Services[0].Service.Tags = []api.Tag{{Key: "env", Value: "a"}, {Key: "env", Value: "a"}}
+		}},
+		{"service, other value", func(s *Snapshot) {
+			s.Services[0].Service.Tags = []api.Tag{{Key: "env", Value: "a"}, {Key: "env", Value: "b"}}
+		}},
+		{"endpoint", func(s *Snapshot) {
+			s.Endpoints[0].Endpoint.Tags = []api.Tag{{Key: "env", Value: "a"}, {Key: "env", Value: "a"}}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			e := New(Config{Clock: clock.NewMock()})
+			require.NoError(t, e.AddTenant(gwTenant))
+			one := 80
+			s, err := e.CreateService(gwTenant, &api.CreateServiceRequest{PortID: ptr(gwPort), VpcID: ptr(gwVPC), ServerType: ptr("VM"),
+				Ports: []api.PortMappingRequest{{ClientPort: &one, ServerPort: &one}}})
+			require.Nil(t, err)
+			_, err = e.CreateEndpoint(gwTenant, &api.CreateEndpointRequest{EndpointServiceID: &s.ID, VpcID: ptr(gwVPC), SubnetID: &ixSubnet})
+			require.Nil(t, err)
+			before := e.Export()
+			snap := e.Export()
+			tc.edit(&snap)
+			require.Error(t, e.Import(snap))
+			require.Equal(t, before, e.Export(), "a refused snapshot changes nothing")
+		})
+	}
+}

@@ -322,7 +322,9 @@ func (n *Engine) importService(e *Engine, st ServiceState, now time.Time) (*serv
 		if done == nil {
 			return nil, fmt.Errorf("service %s: %q is not a service transition", id, ps.Transition)
 		}
-		n.resume(&s.record, *ps, n.serviceChange(s, ps.Transition), done, now)
+		if err := n.resume(&s.record, *ps, n.serviceChange(s, ps.Transition), done, now); err != nil {
+			return nil, fmt.Errorf("service %s: %w", id, err)
+		}
 	}
 	n.services[id] = s
 	return s, nil
@@ -371,7 +373,9 @@ func (n *Engine) importEndpoints(e *Engine, sts []EndpointState, now time.Time) 
 			if done == nil {
 				return fmt.Errorf("endpoint %s: %q is not an endpoint transition", id, ps.Transition)
 			}
-			n.resume(&ep.record, *ps, n.endpointChange(ep, ps.Transition), done, now)
+			if err := n.resume(&ep.record, *ps, n.endpointChange(ep, ps.Transition), done, now); err != nil {
+				return fmt.Errorf("endpoint %s: %w", id, err)
+			}
 		}
 		if connects(ep.view.Status) {
 			svc.conns++
@@ -400,8 +404,13 @@ func importRecord(id string, rs RecordState) record {
 	return record{id: id, seq: rs.Seq, created: rs.Created, updated: rs.Updated}
 }
 
-// resume puts a pending transition of a snapshot back on r.
-func (n *Engine) resume(r *record, ps PendingState, c scenario.Change, done doneFunc, now time.Time) {
+// resume puts a pending transition of a snapshot back on r. It fails for
+// one that could never complete: it must wait for the clock, for reads
+// (never a negative count) or for a release.
+func (n *Engine) resume(r *record, ps PendingState, c scenario.Change, done doneFunc, now time.Time) error {
+	if ps.ReadsLeft < 0 || ps.DueIn == nil && ps.ReadsLeft == 0 && !ps.Held {
+		return fmt.Errorf("pending %s never completes: it needs due_in, reads_left above 0 or held", ps.Transition)
+	}
 	plan := scenario.Plan{AfterReads: ps.ReadsLeft, Hold: ps.Held, Fail: ps.Fail, To: ps.To}
 	p := &pending{rec: r, change: c, reads: ps.ReadsLeft, held: ps.Held, plan: plan, done: done, seq: ps.Seq, index: -1}
 	r.pending = p
@@ -409,4 +418,5 @@ func (n *Engine) resume(r *record, ps PendingState, c scenario.Change, done done
 		p.due = now.Add(time.Duration(*ps.DueIn))
 		heap.Push(&n.timeline, p)
 	}
+	return nil
 }

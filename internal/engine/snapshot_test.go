@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/benbjohnson/clock"
 	"github.com/stretchr/testify/require"
@@ -90,6 +91,38 @@ func TestLoadRefusesRepeatedTagKeys(t *testing.T) {
 			before := e.Export()
 			snap := e.Export()
 			tc.edit(&snap)
+			require.Error(t, e.Import(snap))
+			require.Equal(t, before, e.Export(), "a refused snapshot changes nothing")
+		})
+	}
+}
+
+// A pending transition of a snapshot must be able to complete: on the
+// clock, after reads, or on release. One with a negative read count, or
+// one that waits for none of the three, would leave its resource in
+// creating for good; Import refuses it and changes nothing.
+func TestLoadRefusesPendingThatNeverCompletes(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		edit func(*PendingState)
+	}{
+		{"negative reads", func(p *PendingState) { p.DueIn, p.ReadsLeft = nil, -1 }},
+		{"negative reads beside a due time", func(p *PendingState) { p.ReadsLeft = -1 }},
+		{"waits for nothing", func(p *PendingState) { p.DueIn, p.ReadsLeft, p.Held = nil, 0, false }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			e := New(Config{Clock: clock.NewMock(), Delays: Delays{ServiceCreate: time.Minute}})
+			require.NoError(t, e.AddTenant(gwTenant))
+			one := 80
+			_, err := e.CreateService(gwTenant, &api.CreateServiceRequest{PortID: ptr(gwPort), VpcID: ptr(gwVPC), ServerType: ptr("VM"),
+				Ports: []api.PortMappingRequest{{ClientPort: &one, ServerPort: &one}}})
+			require.Nil(t, err)
+			before := e.Export()
+			snap := e.Export()
+			require.NotNil(t, snap.Services[0].Pending)
+			tc.edit(snap.Services[0].Pending)
 			require.Error(t, e.Import(snap))
 			require.Equal(t, before, e.Export(), "a refused snapshot changes nothing")
 		})

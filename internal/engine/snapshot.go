@@ -249,10 +249,17 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	return nil
 }
 
-// checkSeqs checks that no two services or endpoints of snap share a seq
-// and that none has one above counter, which the next create takes: the
-// list indexes tell them apart by it.
+// maxSeq bounds a snapshot's counter far below gone, the bit the lists
+// mark holes with, which no seq may carry: no run creates 2^62 resources.
+const maxSeq = gone >> 1
+
+// checkSeqs checks that counter stays below maxSeq, that no two services
+// or endpoints of snap share a seq and that none has one above counter,
+// which the next create takes: the list indexes tell them apart by it.
 func checkSeqs(snap Snapshot, counter uint64) error {
+	if counter >= maxSeq {
+		return fmt.Errorf("seq %d: at most %d", counter, uint64(maxSeq-1))
+	}
 	seen := map[uint64]string{}
 	check := func(id string, seq uint64) error {
 		if other, ok := seen[seq]; ok {

@@ -15,7 +15,8 @@ import (
 // value of the counter: a snapshot whose records repeat a seq, or carry
 // one the counter would hand out again, is refused, by Import and by
 // Reset, and changes nothing. Accepting it left a deleted service in the
-// list and another one missing.
+// list and another one missing. So is a counter near the bit the lists
+// mark holes with: the next create's seq carried it and a list panicked.
 func TestLoadRefusesSeqsTheIndexesCannotTell(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -27,6 +28,8 @@ func TestLoadRefusesSeqsTheIndexesCannotTell(t *testing.T) {
 		{"endpoint repeats a service's seq", false, func(s *Snapshot) { s.Endpoints[0].Seq = s.Services[0].Seq }},
 		{"seq above the counter", false, func(s *Snapshot) { s.Seq = s.Services[0].Seq }},
 		{"reset: seq above both counters", true, func(s *Snapshot) { s.Services[1].Seq = s.Seq + 5 }},
+		{"counter at the hole bit of the lists", false, func(s *Snapshot) { s.Seq = gone - 1 }},
+		{"reset: counter at the hole bit of the lists", true, func(s *Snapshot) { s.Seq = gone - 1 }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -205,6 +205,9 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 		return err
 	}
 	for _, st := range snap.Public {
+		if _, ok := n.tenants[st.Service.ProjectID]; ok {
+			return fmt.Errorf("public service %s: project %q is a tenant's", st.Service.ID, st.Service.ProjectID)
+		}
 		s, err := n.importService(e, st, now)
 		if err != nil {
 			return err

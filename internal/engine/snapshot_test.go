@@ -131,3 +131,18 @@ func TestLoadRefusesPendingThatNeverCompletes(t *testing.T) {
 		})
 	}
 }
+
+// Public services belong to no tenant: a snapshot that gives one a
+// tenant's project_id is refused: that tenant could address it by id,
+// and a tag action on it panicked (no project indexes hold it).
+func TestLoadRefusesPublicServiceOfATenant(t *testing.T) {
+	t.Parallel()
+	e := New(Config{Clock: clock.NewMock()})
+	require.NoError(t, e.AddTenant(gwTenant))
+	before := e.Export()
+	snap := e.Export()
+	require.NotEmpty(t, snap.Public)
+	snap.Public[0].Service.ProjectID = gwTenant.ProjectID
+	require.Error(t, e.Import(snap))
+	require.Equal(t, before, e.Export(), "a refused snapshot changes nothing")
+}

@@ -256,15 +256,33 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 // mark holes with, which no seq may carry: no run creates 2^62 resources.
 const maxSeq = gone >> 1
 
-// checkSeqs checks that counter stays below maxSeq, that no two services
-// or endpoints of snap share a seq and that none has one above counter,
-// which the next create takes: the list indexes tell them apart by it.
+// checkSeqs checks that counter stays below maxSeq, that no two services,
+// endpoints or companion resources of snap share a seq and that none has
+// one above counter, which the next create takes: the lists tell them
+// apart by it.
 func checkSeqs(snap Snapshot, counter uint64) error {
 	if counter >= maxSeq {
 		return fmt.Errorf("seq %d: at most %d", counter, uint64(maxSeq-1))
 	}
 	seen := map[uint64]string{}
-	check := func(id string, seq uint64) error {
+	net := snap.Network
+	if net == nil {
+		net = &NetworkState{}
+	}
+	return cmp.Or(
+		seqsOf(seen, counter, "service", slices.Concat(snap.Public, snap.Services), func(st ServiceState) (string, uint64) { return st.Service.ID, st.Seq }),
+		seqsOf(seen, counter, "endpoint", snap.Endpoints, func(st EndpointState) (string, uint64) { return st.Endpoint.ID, st.Seq }),
+		seqsOf(seen, counter, "vpc", net.VPCs, func(st VPCState) (string, uint64) { return st.VPC.ID, st.Seq }),
+		seqsOf(seen, counter, "subnet", net.Subnets, func(st SubnetState) (string, uint64) { return st.Subnet.ID, st.Seq }),
+		seqsOf(seen, counter, "loadbalancer", net.LoadBalancers, func(st LoadBalancerState) (string, uint64) { return st.LoadBalancer.ID, st.Seq }))
+}
+
+// seqsOf is checkSeqs for the records sts of one kind; seen holds the seqs
+// of those checked before.
+func seqsOf[T any](seen map[uint64]string, counter uint64, kind string, sts []T, rec func(T) (string, uint64)) error {
+	for _, st := range sts {
+		id, seq := rec(st)
+		id = kind + " " + id
 		if other, ok := seen[seq]; ok {
 			return fmt.Errorf("%s: seq %d already used by %s", id, seq, other)
 		}
@@ -272,17 +290,6 @@ func checkSeqs(snap Snapshot, counter uint64) error {
 			return fmt.Errorf("%s: seq %d above the snapshot's seq %d", id, seq, counter)
 		}
 		seen[seq] = id
-		return nil
-	}
-	for _, st := range slices.Concat(snap.Public, snap.Services) {
-		if err := check("service "+st.Service.ID, st.Seq); err != nil {
-			return err
-		}
-	}
-	for _, st := range snap.Endpoints {
-		if err := check("endpoint "+st.Endpoint.ID, st.Seq); err != nil {
-			return err
-		}
 	}
 	return nil
 }

@@ -11,9 +11,10 @@ import (
 	"github.com/seed42eb3344/vpcepfake/internal/api"
 )
 
-// The list indexes key a service or an endpoint by its seq, and creates take the next
-// value of the counter: a snapshot whose records repeat a seq, or carry
-// one the counter would hand out again, is refused, by Import and by
+// The list indexes key a service or an endpoint by its seq, the companion
+// lists order by it, and creates take the next value of the counter: a
+// snapshot whose records repeat a seq, or carry one the counter would
+// hand out again, is refused, by Import and by
 // Reset, and changes nothing. Accepting it left a deleted service in the
 // list and another one missing. So is a counter near the bit the lists
 // mark holes with: the next create's seq carried it and a list panicked.
@@ -26,6 +27,8 @@ func TestLoadRefusesSeqsTheIndexesCannotTell(t *testing.T) {
 	}{
 		{"repeated seq", false, func(s *Snapshot) { s.Services[1].Seq = s.Services[0].Seq }},
 		{"endpoint repeats a service's seq", false, func(s *Snapshot) { s.Endpoints[0].Seq = s.Services[0].Seq }},
+		{"VPC repeats a VPC's seq", false, func(s *Snapshot) { s.Network.VPCs[1].Seq = s.Network.VPCs[0].Seq }},
+		{"VPC seq above the counter", false, func(s *Snapshot) { s.Network.VPCs[1].Seq = s.Seq + 1 }},
 		{"seq above the counter", false, func(s *Snapshot) { s.Seq = s.Services[0].Seq }},
 		{"reset: seq above both counters", true, func(s *Snapshot) { s.Services[1].Seq = s.Seq + 5 }},
 		{"counter at the hole bit of the lists", false, func(s *Snapshot) { s.Seq = gone - 1 }},
@@ -47,6 +50,10 @@ func TestLoadRefusesSeqsTheIndexesCannotTell(t *testing.T) {
 			require.Nil(t, err)
 			_, err = e.CreateEndpoint(gwTenant, &api.CreateEndpointRequest{EndpointServiceID: &ids[0], VpcID: ptr(gwVPC), SubnetID: &ixSubnet})
 			require.Nil(t, err)
+			for _, cidr := range []string{"10.0.0.0/16", "10.1.0.0/16"} {
+				_, err = e.CreateVPC(gwTenant, api.VPCRequest{CIDR: &cidr})
+				require.Nil(t, err)
+			}
 			before := e.Export()
 			snap := e.Export()
 			tc.edit(&snap)

@@ -144,7 +144,9 @@ func (inv *inventory) addLBPort(lb *lbRes) {
 }
 
 // takeAddr and freeAddr mark an LB's VIP in the per-subnet address index
-// the endpoints use, so neither hands out the other's address.
+// the endpoints use, so neither hands out the other's address. A subnet
+// whose last address is freed keeps nothing, not even where the next
+// search starts: to the lenient fake any id names a subnet.
 func (e *Engine) takeAddr(subnet string, a netip.Addr) {
 	m := e.ips[subnet]
 	if m == nil {
@@ -159,5 +161,6 @@ func (e *Engine) freeAddr(subnet string, a netip.Addr) {
 	delete(m, a)
 	if len(m) == 0 {
 		delete(e.ips, subnet)
+		delete(e.ipNext, subnet)
 	}
 }

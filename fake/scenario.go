@@ -96,6 +96,9 @@ func (s *Server) serveJournaled(w http.ResponseWriter, r *http.Request, id strin
 	if e.ErrorCode == "" && status < 300 {
 		e.Created = createdID(x.req.Op, v)
 		if s.scn != nil {
+			if x.req.Op == scenario.OpDeleteEndpointService || x.req.Op == scenario.OpDeleteEndpoint {
+				s.scn.Forget(x.req.Resource)
+			}
 			s.scn.Hide(e.Created, s.eng.Clock().Now(), x.out)
 			if s.scn.Lagging() {
 				v, e.Hidden = s.unlisted(x.req.Op, v)

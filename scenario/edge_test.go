@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -290,5 +291,25 @@ func TestNamedScenarioPlansConcurrent(t *testing.T) {
 			want = "creating"
 		}
 		assert.Equal(t, want, s.Status, "service %d", i)
+	}
+}
+
+// A lag counted in reads ends with its resource: a client that never
+// lists (terraform reads by id) and deletes what it created leaves no lag
+// behind, so churn does not grow the scenario.
+func TestListLagEndsWithItsResource(t *testing.T) {
+	t.Parallel()
+	scn := scenario.New()
+	require.NoError(t, scn.Add(scenario.Rule{Name: "lag", Match: scenario.Match{Op: scenario.OpCreateEndpointService}, Effect: scenario.ListLag(2)}))
+	e := newEnv(t, scn)
+	for i := range 3 {
+		id := e.create("churn" + strconv.Itoa(i))
+		require.True(t, scn.Lagging(), "the new service is hidden from lists")
+		e.mock.Add(time.Hour)
+		_, status := e.get(id)
+		require.Equal(t, http.StatusOK, status)
+		r := e.do(http.MethodDelete, "vpc-endpoint-services/"+id, nil)
+		require.Equal(t, http.StatusNoContent, r.status, string(r.body))
+		assert.False(t, scn.Lagging(), "deleting the service ends its lag")
 	}
 }

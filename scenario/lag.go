@@ -41,6 +41,19 @@ func (s *Scenario) Hide(id string, at time.Time, o Outcome) {
 	s.lagging.Store(int32(len(s.lags)))
 }
 
+// Forget ends the lag of the resource id; the fake calls it when a delete
+// of it succeeds. A lag counted in reads ends only in list responses, which
+// a client that reads by id never asks for: without Forget, each created
+// and deleted resource would stay in memory.
+func (s *Scenario) Forget(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.lags[id]; ok {
+		delete(s.lags, id)
+		s.lagging.Store(int32(len(s.lags)))
+	}
+}
+
 // Lagging reports whether some created resource is hidden from lists
 // (one atomic load); the fake calls Unlisted only then.
 func (s *Scenario) Lagging() bool { return s.lagging.Load() > 0 }

@@ -233,6 +233,9 @@ func apply[T any](r *http.Request, limit int64, do func(T) error) (T, error) {
 func (h *Handler) exportState(r *http.Request) (int, any) {
 	snap := h.Fake.Export()
 	snap.Tenants = redactTenants(snap.Tenants, r)
+	if !wantSecrets(r) {
+		snap.IDs = nil // it decides the ids and IAM tokens to come
+	}
 	return http.StatusOK, snap
 }
 

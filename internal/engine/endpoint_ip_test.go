@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"net/netip"
 	"testing"
 
@@ -39,4 +40,33 @@ func TestPickIPHandsOutEveryAddressOnce(t *testing.T) {
 	assert.Equal(t, "10.0.0.4", a.String(), "the freed address, found after wrapping")
 	_, err = take()
 	assert.Equal(t, api.E2016, err)
+}
+
+// An endpoint's subnet id is free text to the lenient fake: creating and
+// deleting endpoints in ever new subnets keeps nothing per subnet once
+// its last address is freed (the next-address cursor stayed forever).
+func TestSubnetChurnKeepsNoCursor(t *testing.T) {
+	t.Parallel()
+	e := New(Config{})
+	require.NoError(t, e.AddTenant(gwTenant))
+	one := 80
+	s, err := e.CreateService(gwTenant, &api.CreateServiceRequest{PortID: ptr(gwPort), VpcID: ptr(gwVPC), ServerType: ptr("VM"),
+		Ports: []api.PortMappingRequest{{ClientPort: &one, ServerPort: &one}}, ApprovalEnabled: ptr(false)})
+	require.Nil(t, err)
+	svc := s.ID
+	for i := range 50 {
+		subnet := fmt.Sprintf("2b9c5a43-2c3e-4a43-9a33-%012d", i)
+		ep, err := e.CreateEndpoint(gwTenant, &api.CreateEndpointRequest{EndpointServiceID: &svc, VpcID: ptr(gwVPC), SubnetID: &subnet})
+		require.Nil(t, err)
+		got, err := e.GetEndpoint(gwTenant, ep.ID)
+		require.Nil(t, err)
+		require.NotEmpty(t, got.IP, "an interface endpoint holds an address")
+		require.Nil(t, e.DeleteEndpoint(gwTenant, ep.ID))
+		_, err = e.GetEndpoint(gwTenant, ep.ID)
+		require.Equal(t, api.E2006, err)
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	assert.Empty(t, e.ips)
+	assert.Empty(t, e.ipNext)
 }

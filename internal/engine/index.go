@@ -11,10 +11,16 @@ type orders[T recorded] struct {
 func (o *orders[T]) remove(it T) {
 	r := it.rec()
 	o.created.remove(0, r.seq)
-	o.updated.remove(r.updated.UnixNano(), r.seq)
+	o.updated.remove(updatedKey(r), r.seq)
 }
 
 func (o *orders[T]) len() int { return o.created.len() }
+
+// updatedKey is the key of r's updated_at in the updated_at orders: its
+// microseconds since 1970, which fit an int64 for every time the fake
+// holds (years 1 to 9999; nanoseconds overflow past 2262). Two updates in
+// one microsecond, alike on the wire (whole seconds), order by creation.
+func updatedKey(r *record) int64 { return r.updated.UnixMicro() }
 
 // page is an unfiltered page: O(limit·log n).
 func (o *orders[T]) page(q ListQuery) ([]T, int) {
@@ -60,7 +66,7 @@ func (x *listIndex[T]) add(it T, b, key string) string {
 	// The item's three tree nodes are allocated together: one object
 	// instead of three for the allocator and the garbage collector.
 	nodes := &[3]node[T]{{item: it}, {item: it}, {item: it}}
-	at := r.updated.UnixNano()
+	at := updatedKey(r)
 	x.updated.put(&nodes[0], at, r.seq)
 	o := x.bucket(b)
 	o.created.put(&nodes[1], 0, r.seq)
@@ -97,7 +103,7 @@ func (x *listIndex[T]) drop(b string, o *orders[T]) {
 func (x *listIndex[T]) remove(it T, b string) {
 	r := it.rec()
 	x.all.remove(r.seq)
-	x.updated.remove(r.updated.UnixNano(), r.seq)
+	x.updated.remove(updatedKey(r), r.seq)
 	if o := x.buckets[b]; o != nil {
 		o.remove(it)
 		if o.len() == 0 {
@@ -111,9 +117,9 @@ func (x *listIndex[T]) remove(it T, b string) {
 // nodes it has, allocating none.
 func (x *listIndex[T]) move(it T, old string, change func(), b func() string) {
 	r := it.rec()
-	nodes := [3]*node[T]{x.updated.take(r.updated.UnixNano(), r.seq)}
+	nodes := [3]*node[T]{x.updated.take(updatedKey(r), r.seq)}
 	if o := x.buckets[old]; o != nil {
-		nodes[1], nodes[2] = o.created.take(0, r.seq), o.updated.take(r.updated.UnixNano(), r.seq)
+		nodes[1], nodes[2] = o.created.take(0, r.seq), o.updated.take(updatedKey(r), r.seq)
 		if o.len() == 0 {
 			x.drop(old, o)
 		}
@@ -125,7 +131,7 @@ func (x *listIndex[T]) move(it T, old string, change func(), b func() string) {
 		}
 	}
 	o := x.bucket(b())
-	at := r.updated.UnixNano()
+	at := updatedKey(r)
 	x.updated.put(nodes[0], at, r.seq)
 	o.created.put(nodes[1], 0, r.seq)
 	o.updated.put(nodes[2], at, r.seq)

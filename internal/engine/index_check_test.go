@@ -99,7 +99,7 @@ func checkList[T recorded](x *listIndex[T], want []T, bucket, key func(T) string
 		return err
 	}
 	byUpdated := slices.SortedStableFunc(slices.Values(byCreated), func(a, b T) int { return a.rec().updated.Compare(b.rec().updated) })
-	if err := checkTree(&x.updated, byUpdated, func(it T) int64 { return it.rec().updated.UnixNano() }); err != nil {
+	if err := checkTree(&x.updated, byUpdated, func(it T) int64 { return updatedKey(it.rec()) }); err != nil {
 		return fmt.Errorf("updated order: %w", err)
 	}
 	groups := map[string][]T{}
@@ -126,7 +126,7 @@ func checkOrders[T recorded](o *orders[T], want []T) error {
 	byUpdated := slices.SortedStableFunc(slices.Values(byCreated), func(a, b T) int {
 		return a.rec().updated.Compare(b.rec().updated)
 	})
-	if err := checkTree(&o.updated, byUpdated, func(it T) int64 { return it.rec().updated.UnixNano() }); err != nil {
+	if err := checkTree(&o.updated, byUpdated, func(it T) int64 { return updatedKey(it.rec()) }); err != nil {
 		return fmt.Errorf("updated order: %w", err)
 	}
 	return nil

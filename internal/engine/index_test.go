@@ -253,3 +253,29 @@ func idsOf[T any](items []T, id func(T) string) []string {
 	}
 	return out
 }
+
+// sort_key=updated_at orders by updated_at on the whole clock range the
+// fake accepts (to year 9999), not only where nanoseconds since 1970 fit
+// an int64 (1678 to 2262).
+func TestUpdatedOrderPastYear2262(t *testing.T) {
+	t.Parallel()
+	clk := clock.NewMock()
+	clk.Set(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	e := New(Config{Clock: clk})
+	require.NoError(t, e.AddTenant(gwTenant))
+	var ids []string
+	for i, year := range []int{2100, 2300, 3000} {
+		clk.Set(time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC))
+		one := 80 + i
+		s, err := e.CreateService(gwTenant, &api.CreateServiceRequest{PortID: ptr(gwPort), VpcID: ptr(gwVPC), ServerType: ptr("VM"),
+			Ports: []api.PortMappingRequest{{ClientPort: &one, ServerPort: &one}}})
+		require.Nil(t, err)
+		ids = append(ids, s.ID)
+	}
+	for _, q := range []api.ServiceQuery{{}, {Status: statusAvailable}} {
+		q.Page = api.Page{SortKey: "updated_at", SortDir: "asc"}
+		l, err := e.ListServices(gwTenant, q)
+		require.Nil(t, err)
+		require.Equal(t, ids, idsOf(l.Services, func(s api.Service) string { return s.ID }), "status %q", q.Status)
+	}
+}

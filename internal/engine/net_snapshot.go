@@ -129,7 +129,9 @@ func (n *Engine) importLB(e *Engine, st LoadBalancerState, fresh func(kind, id, 
 		if done == nil {
 			return fmt.Errorf("loadbalancer %s: %q is not a load balancer transition", v.ID, ps.Transition)
 		}
-		n.resume(&lb.record, *ps, lbChange(lb, ps.Transition), done, now)
+		if err := n.resume(&lb.record, *ps, lbChange(lb, ps.Transition), done, now); err != nil {
+			return fmt.Errorf("loadbalancer %s: %w", v.ID, err)
+		}
 	}
 	n.addLB(lb)
 	return nil

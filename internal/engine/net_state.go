@@ -104,7 +104,9 @@ func visible(owner, project string) bool { return owner == "" || owner == projec
 // netStamp formats t as the VPC and ELB APIs do: UTC, seconds, no zone.
 func netStamp(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05") }
 
-// bySeq returns the values of m that keep says, in creation order.
+// bySeq returns the values of m that keep says, in creation order: the
+// seeded inventory first (its seqs count from 0 apart from the engine's
+// counter), then what the companion APIs created.
 func bySeq[T recorded](m map[string]T, keep func(T) bool) []T {
 	var out []T
 	for _, v := range m {
@@ -112,9 +114,22 @@ func bySeq[T recorded](m map[string]T, keep func(T) bool) []T {
 			out = append(out, v)
 		}
 	}
-	slices.SortFunc(out, func(a, b T) int { return cmp.Compare(a.rec().seq, b.rec().seq) })
+	slices.SortFunc(out, func(a, b T) int {
+		return cmp.Or(cmp.Compare(netRank(a), netRank(b)), cmp.Compare(a.rec().seq, b.rec().seq))
+	})
 	return out
 }
+
+// netRank is 0 for a seeded VPC or subnet, 1 for every other resource.
+func netRank(r any) int {
+	if s, ok := r.(interface{ isSeeded() bool }); ok && s.isSeeded() {
+		return 0
+	}
+	return 1
+}
+
+func (v *vpcRes) isSeeded() bool    { return v.seeded }
+func (s *subnetRes) isSeeded() bool { return s.seeded }
 
 // addVPC and the functions beside it keep the inventory the
 // VPCEP rules consult in step with the companion state.
@@ -129,7 +144,9 @@ func (inv *inventory) addLBPort(lb *lbRes) {
 }
 
 // takeAddr and freeAddr mark an LB's VIP in the per-subnet address index
-// the endpoints use, so neither hands out the other's address.
+// the endpoints use, so neither hands out the other's address. A subnet
+// whose last address is freed keeps nothing, not even where the next
+// search starts: to the lenient fake any id names a subnet.
 func (e *Engine) takeAddr(subnet string, a netip.Addr) {
 	m := e.ips[subnet]
 	if m == nil {
@@ -144,5 +161,6 @@ func (e *Engine) freeAddr(subnet string, a netip.Addr) {
 	delete(m, a)
 	if len(m) == 0 {
 		delete(e.ips, subnet)
+		delete(e.ipNext, subnet)
 	}
 }

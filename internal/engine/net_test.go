@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
@@ -464,4 +465,53 @@ func TestLoadBalancerHeldAndReleased(t *testing.T) {
 	require.True(t, e.Release(lb.ID))
 	got, _ := e.GetLoadBalancer(netOwner, lb.ID)
 	assert.Equal(t, "ACTIVE", got.ProvisioningStatus)
+}
+
+// Lists of VPCs and subnets show the seeded inventory first, in its
+// order, then what the companion APIs created, in creation order, the
+// same on every call: a marker page follows that order. The seeded ones
+// once shared sequence numbers with the first created ones, and their
+// order came from map iteration.
+func TestNetListsKeepOneOrder(t *testing.T) {
+	t.Parallel()
+	var seeded []VPC
+	var subnets []Subnet
+	for i := range 40 {
+		id := fmt.Sprintf("0b9c5a43-2c3e-4a43-9a33-6f2a2e5a3b%02d", i)
+		seeded = append(seeded, VPC{ID: id, CIDR: fmt.Sprintf("10.%d.0.0/16", i)})
+		subnets = append(subnets, Subnet{ID: fmt.Sprintf("1c8d6b54-3d4f-4b54-8b44-7f3b3f6b4c%02d", i), VpcID: id, CIDR: fmt.Sprintf("10.%d.1.0/24", i)})
+	}
+	e, _ := netEngine(t, Config{Network: Network{VPCs: seeded, Subnets: subnets}})
+	var want, wantSubnets []string
+	for _, v := range seeded {
+		want = append(want, v.ID)
+	}
+	for _, s := range subnets {
+		wantSubnets = append(wantSubnets, s.ID)
+	}
+	for i := range 4 {
+		v, err := e.CreateVPC(netOwner, api.VPCRequest{Name: ptr(fmt.Sprint("vpc-", i)), CIDR: ptr(fmt.Sprintf("172.%d.0.0/16", 16+i))})
+		require.Nil(t, err)
+		want = append(want, v.ID)
+		s, err := e.CreateSubnet(netOwner, api.SubnetRequest{Name: ptr("s"), CIDR: ptr(fmt.Sprintf("172.%d.1.0/24", 16+i)),
+			GatewayIP: ptr(fmt.Sprintf("172.%d.1.1", 16+i)), VpcID: ptr(v.ID)})
+		require.Nil(t, err)
+		wantSubnets = append(wantSubnets, s.ID)
+	}
+	for range 20 {
+		vpcs, err := e.ListVPCs(netOwner, api.VPCQuery{})
+		require.Nil(t, err)
+		got := make([]string, len(vpcs))
+		for i, v := range vpcs {
+			got[i] = v.ID
+		}
+		require.Equal(t, want, got)
+		list, err := e.ListSubnets(netOwner, api.SubnetQuery{})
+		require.Nil(t, err)
+		got = make([]string, len(list))
+		for i, s := range list {
+			got[i] = s.ID
+		}
+		require.Equal(t, wantSubnets, got)
+	}
 }

@@ -198,10 +198,16 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	if keepCounters {
 		n.seq, n.marker, snap.IDs = max(e.seq, snap.Seq), e.marker, nil
 	}
+	if err := checkSeqs(snap, n.seq); err != nil {
+		return err
+	}
 	if err := n.importTenants(snap.Tenants); err != nil {
 		return err
 	}
 	for _, st := range snap.Public {
+		if _, ok := n.tenants[st.Service.ProjectID]; ok {
+			return fmt.Errorf("public service %s: project %q is a tenant's", st.Service.ID, st.Service.ProjectID)
+		}
 		s, err := n.importService(e, st, now)
 		if err != nil {
 			return err
@@ -246,6 +252,48 @@ func (e *Engine) load(snap Snapshot, keepCounters bool) error {
 	return nil
 }
 
+// maxSeq bounds a snapshot's counter far below gone, the bit the lists
+// mark holes with, which no seq may carry: no run creates 2^62 resources.
+const maxSeq = gone >> 1
+
+// checkSeqs checks that counter stays below maxSeq, that no two services,
+// endpoints or companion resources of snap share a seq and that none has
+// one above counter, which the next create takes: the lists tell them
+// apart by it.
+func checkSeqs(snap Snapshot, counter uint64) error {
+	if counter >= maxSeq {
+		return fmt.Errorf("seq %d: at most %d", counter, uint64(maxSeq-1))
+	}
+	seen := map[uint64]string{}
+	net := snap.Network
+	if net == nil {
+		net = &NetworkState{}
+	}
+	return cmp.Or(
+		seqsOf(seen, counter, "service", slices.Concat(snap.Public, snap.Services), func(st ServiceState) (string, uint64) { return st.Service.ID, st.Seq }),
+		seqsOf(seen, counter, "endpoint", snap.Endpoints, func(st EndpointState) (string, uint64) { return st.Endpoint.ID, st.Seq }),
+		seqsOf(seen, counter, "vpc", net.VPCs, func(st VPCState) (string, uint64) { return st.VPC.ID, st.Seq }),
+		seqsOf(seen, counter, "subnet", net.Subnets, func(st SubnetState) (string, uint64) { return st.Subnet.ID, st.Seq }),
+		seqsOf(seen, counter, "loadbalancer", net.LoadBalancers, func(st LoadBalancerState) (string, uint64) { return st.LoadBalancer.ID, st.Seq }))
+}
+
+// seqsOf is checkSeqs for the records sts of one kind; seen holds the seqs
+// of those checked before.
+func seqsOf[T any](seen map[uint64]string, counter uint64, kind string, sts []T, rec func(T) (string, uint64)) error {
+	for _, st := range sts {
+		id, seq := rec(st)
+		id = kind + " " + id
+		if other, ok := seen[seq]; ok {
+			return fmt.Errorf("%s: seq %d already used by %s", id, seq, other)
+		}
+		if seq > counter {
+			return fmt.Errorf("%s: seq %d above the snapshot's seq %d", id, seq, counter)
+		}
+		seen[seq] = id
+	}
+	return nil
+}
+
 // importTenants registers the tenants of a snapshot on the scratch engine n.
 func (n *Engine) importTenants(ts []Tenant) error {
 	for _, t := range ts {
@@ -276,6 +324,9 @@ func (n *Engine) importService(e *Engine, st ServiceState, now time.Time) (*serv
 	case n.services[id] != nil:
 		return nil, fmt.Errorf("service %s: repeated", id)
 	}
+	if err := uniqueTagKeys(st.Service.Tags); err != nil {
+		return nil, fmt.Errorf("service %s: %w", id, err)
+	}
 	s := &service{record: importRecord(id, st.RecordState), view: st.Service, name: st.Name}
 	for _, ps := range st.Permissions {
 		if !rules.IsUUID(ps.Permission.ID) {
@@ -288,7 +339,9 @@ func (n *Engine) importService(e *Engine, st ServiceState, now time.Time) (*serv
 		if done == nil {
 			return nil, fmt.Errorf("service %s: %q is not a service transition", id, ps.Transition)
 		}
-		n.resume(&s.record, *ps, n.serviceChange(s, ps.Transition), done, now)
+		if err := n.resume(&s.record, *ps, n.serviceChange(s, ps.Transition), done, now); err != nil {
+			return nil, fmt.Errorf("service %s: %w", id, err)
+		}
 	}
 	n.services[id] = s
 	return s, nil
@@ -309,6 +362,9 @@ func (n *Engine) importEndpoints(e *Engine, sts []EndpointState, now time.Time) 
 			return fmt.Errorf("endpoint %s: repeated", id)
 		case n.tenants[st.Endpoint.ProjectID] == nil:
 			return fmt.Errorf("endpoint %s: project %q is not a tenant", id, st.Endpoint.ProjectID)
+		}
+		if err := uniqueTagKeys(st.Endpoint.Tags); err != nil {
+			return fmt.Errorf("endpoint %s: %w", id, err)
 		}
 		svc := n.services[st.Endpoint.EndpointServiceID]
 		if svc == nil && st.GoneService != nil && st.GoneService.ID == st.Endpoint.EndpointServiceID {
@@ -334,7 +390,9 @@ func (n *Engine) importEndpoints(e *Engine, sts []EndpointState, now time.Time) 
 			if done == nil {
 				return fmt.Errorf("endpoint %s: %q is not an endpoint transition", id, ps.Transition)
 			}
-			n.resume(&ep.record, *ps, n.endpointChange(ep, ps.Transition), done, now)
+			if err := n.resume(&ep.record, *ps, n.endpointChange(ep, ps.Transition), done, now); err != nil {
+				return fmt.Errorf("endpoint %s: %w", id, err)
+			}
 		}
 		if connects(ep.view.Status) {
 			svc.conns++
@@ -346,12 +404,30 @@ func (n *Engine) importEndpoints(e *Engine, sts []EndpointState, now time.Time) 
 	return nil
 }
 
+// uniqueTagKeys checks that no key repeats in tags: the tag index holds a
+// resource once per tag, as a request's tags give it (EndPoint.3067).
+func uniqueTagKeys(tags []api.Tag) error {
+	seen := make(map[string]bool, len(tags))
+	for _, t := range tags {
+		if seen[t.Key] {
+			return fmt.Errorf("tag key %q repeated", t.Key)
+		}
+		seen[t.Key] = true
+	}
+	return nil
+}
+
 func importRecord(id string, rs RecordState) record {
 	return record{id: id, seq: rs.Seq, created: rs.Created, updated: rs.Updated}
 }
 
-// resume puts a pending transition of a snapshot back on r.
-func (n *Engine) resume(r *record, ps PendingState, c scenario.Change, done doneFunc, now time.Time) {
+// resume puts a pending transition of a snapshot back on r. It fails for
+// one that could never complete: it must wait for the clock, for reads
+// (never a negative count) or for a release.
+func (n *Engine) resume(r *record, ps PendingState, c scenario.Change, done doneFunc, now time.Time) error {
+	if ps.ReadsLeft < 0 || ps.DueIn == nil && ps.ReadsLeft == 0 && !ps.Held {
+		return fmt.Errorf("pending %s never completes: it needs due_in, reads_left above 0 or held", ps.Transition)
+	}
 	plan := scenario.Plan{AfterReads: ps.ReadsLeft, Hold: ps.Held, Fail: ps.Fail, To: ps.To}
 	p := &pending{rec: r, change: c, reads: ps.ReadsLeft, held: ps.Held, plan: plan, done: done, seq: ps.Seq, index: -1}
 	r.pending = p
@@ -359,4 +435,5 @@ func (n *Engine) resume(r *record, ps PendingState, c scenario.Change, done done
 		p.due = now.Add(time.Duration(*ps.DueIn))
 		heap.Push(&n.timeline, p)
 	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"slices"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -27,7 +28,8 @@ type Entry struct {
 	// Created is the id of the resource the operation created, even when
 	// the client never saw the answer (dropped, canceled).
 	Created string `json:"created,omitempty"`
-	// Hidden lists the ids a list lag left out of this response.
+	// Hidden lists the ids a list lag left out of this response (the
+	// journal keeps at most MaxHiddenIDs of them).
 	Hidden []string `json:"hidden,omitempty"`
 }
 
@@ -63,6 +65,8 @@ const (
 	MaxFieldBytes = 256
 	// TruncatedMarker ends a text field that was cut.
 	TruncatedMarker = "…"
+	// MaxHiddenIDs bounds the ids an entry's Hidden keeps: the first ones.
+	MaxHiddenIDs = 100
 )
 
 // appendCut appends s to b, bounded to MaxFieldBytes plus the marker.
@@ -100,7 +104,8 @@ func (s *slot) store(e *Entry, seq int) {
 		s.buf = appendCut(s.buf, *f)
 		s.end[i] = uint16(len(s.buf))
 	}
-	s.seq, s.status, s.time, s.dropped, s.canceled, s.hidden = seq, e.Status, e.Time, e.Dropped, e.Canceled, e.Hidden
+	s.seq, s.status, s.time, s.dropped, s.canceled = seq, e.Status, e.Time, e.Dropped, e.Canceled
+	s.hidden = append(s.hidden[:0], e.Hidden[:min(len(e.Hidden), MaxHiddenIDs)]...) // readers get copies
 }
 
 // text is text field i of s, in s's buffer.
@@ -114,7 +119,10 @@ func (s *slot) text(i int) []byte {
 
 // entry returns the entry s keeps, its text fields in one new string.
 func (s *slot) entry() Entry {
-	e := Entry{Seq: s.seq, Time: s.time, Status: s.status, Dropped: s.dropped, Canceled: s.canceled, Hidden: s.hidden}
+	e := Entry{Seq: s.seq, Time: s.time, Status: s.status, Dropped: s.dropped, Canceled: s.canceled}
+	if len(s.hidden) > 0 {
+		e.Hidden = slices.Clone(s.hidden)
+	}
 	all, at := string(s.buf), 0
 	for i, f := range e.texts() {
 		*f, at = all[at:s.end[i]], int(s.end[i])

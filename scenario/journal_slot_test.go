@@ -180,3 +180,20 @@ func TestJournalKeepsEveryField(t *testing.T) {
 	e.Seq = 1
 	assert.Equal(t, e, j.Latest(1)[0])
 }
+
+func TestJournalHiddenIsOwnedAndBounded(t *testing.T) {
+	t.Parallel()
+	j := scenario.NewJournal(2)
+	hidden := make([]string, scenario.MaxHiddenIDs+5)
+	for i := range hidden {
+		hidden[i] = "id-" + strconv.Itoa(i)
+	}
+	j.Record(scenario.Entry{Op: "ListEndpointService", Hidden: hidden})
+	hidden[0] = "changed by the recorder"
+
+	got := j.Requests(scenario.Query{})[0].Hidden
+	require.Len(t, got, scenario.MaxHiddenIDs, "bounded")
+	assert.Equal(t, "id-0", got[0], "the journal keeps its own copy")
+	got[1] = "changed by a reader"
+	assert.Equal(t, "id-1", j.Latest(1)[0].Hidden[1], "a reader gets its own copy")
+}

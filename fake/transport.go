@@ -103,9 +103,17 @@ func (t memTransport) serve(req *http.Request) (resp *http.Response, err error) 
 		}
 	}()
 	in := req
-	if in.Host == "" {
+	// A server request has its Host, and a length of -1 for a body the
+	// client sent chunked: one a client request gives a length of 0.
+	unknownLength := req.ContentLength == 0 && req.Body != nil && req.Body != http.NoBody
+	if in.Host == "" || unknownLength {
 		in = req.Clone(req.Context())
-		in.Host = req.URL.Host
+		if in.Host == "" {
+			in.Host = req.URL.Host
+		}
+		if unknownLength {
+			in.ContentLength = -1
+		}
 	}
 	w.resp = http.Response{StatusCode: http.StatusOK, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
 		Header: make(http.Header, 4), Body: &w.body, Request: req}

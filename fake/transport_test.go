@@ -103,3 +103,38 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// A request body of unknown length (ContentLength 0 with a body, which a
+// client request means as unknown, sent chunked over a socket) is read
+// whole in memory as over a socket.
+func TestTransportBodyOfUnknownLength(t *testing.T) {
+	t.Parallel()
+	for _, socket := range []bool{false, true} {
+		name := "memory"
+		if socket {
+			name = "socket"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			srv := fake.NewServer(fake.WithClock(clock.NewMock()))
+			t.Cleanup(srv.Close)
+			c := srv.Client()
+			if socket {
+				tr := &http.Transport{}
+				c = &http.Client{Transport: tr}
+				t.Cleanup(tr.CloseIdleConnections)
+			}
+			body := struct{ io.Reader }{strings.NewReader(serviceBody("4189d3c2-8882-4871-a3c2-d380272eed88"))}
+			req, err := http.NewRequest(http.MethodPost, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", body)
+			require.NoError(t, err)
+			require.Zero(t, req.ContentLength, "unknown to the client")
+			req.Header.Set("X-Auth-Token", fake.DefaultToken)
+			resp, err := c.Do(req)
+			require.NoError(t, err)
+			defer resp.Body.Close()
+			b, err := io.ReadAll(resp.Body)
+			require.NoError(t, err)
+			assert.Equal(t, http.StatusOK, resp.StatusCode, "%s", b)
+		})
+	}
+}

@@ -115,6 +115,7 @@ func (s *Server) serveJournaled(w http.ResponseWriter, r *http.Request, id strin
 		panic(http.ErrAbortHandler) // nobody listens any more
 	case e.Dropped:
 		cut(w, r, x.out.Drop == scenario.DropReset)
+		return
 	}
 	if x.out.RetryAfter > 0 && x.out.Code != "" {
 		w.Header().Set("Retry-After", strconv.Itoa(x.out.RetryAfter))
@@ -184,7 +185,7 @@ func hide[T any](scn *scenario.Scenario, now time.Time, items []T, total int, id
 func (s *Server) Scenario() *scenario.Scenario { return s.scn }
 
 // cut ends the connection of w without an answer, the same way over a
-// socket and in memory. Over a socket it writes a status line and closes
+// socket and in memory; nothing may be written to w after it. Over a socket it writes a status line and closes
 // the connection, so the client reads an unexpected EOF where the headers
 // should be, or, with reset, closes it with a TCP RST (connection reset
 // by peer). The in-memory transport returns errors that wrap the same

@@ -1,6 +1,7 @@
 package fake_test
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"io"
@@ -135,6 +136,62 @@ func TestTransportBodyOfUnknownLength(t *testing.T) {
 			b, err := io.ReadAll(resp.Body)
 			require.NoError(t, err)
 			assert.Equal(t, http.StatusOK, resp.StatusCode, "%s", b)
+		})
+	}
+}
+
+// hijackRecorder is a ResponseWriter over a connection that counts what
+// is written through it once the handler has hijacked the connection.
+type hijackRecorder struct {
+	header      http.Header
+	hijacked    bool
+	afterHijack int
+	conn        net.Conn
+}
+
+func (w *hijackRecorder) Header() http.Header { return w.header }
+
+func (w *hijackRecorder) WriteHeader(int) {
+	if w.hijacked {
+		w.afterHijack++
+	}
+}
+
+func (w *hijackRecorder) Write(b []byte) (int, error) {
+	if w.hijacked {
+		w.afterHijack++
+		return 0, http.ErrHijacked
+	}
+	return len(b), nil
+}
+
+func (w *hijackRecorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.hijacked = true
+	return w.conn, bufio.NewReadWriter(bufio.NewReader(w.conn), bufio.NewWriter(io.Discard)), nil
+}
+
+// A dropped connection is left alone once hijacked: no status or body is
+// written through the ResponseWriter (net/http would log each as a
+// warning), before or after the operation ran.
+func TestDropWritesNothingAfterHijack(t *testing.T) {
+	t.Parallel()
+	for _, drop := range []string{scenario.DropBefore, scenario.DropAfter, scenario.DropReset} {
+		t.Run(drop, func(t *testing.T) {
+			t.Parallel()
+			scn := scenario.New()
+			require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: "CreateEndpointService"}, Effect: scenario.Drop(drop)}))
+			srv := fake.NewServer(fake.WithClock(clock.NewMock()), fake.WithScenario(scn))
+			t.Cleanup(srv.Close)
+			server, other := net.Pipe()
+			t.Cleanup(func() { other.Close() })
+			w := &hijackRecorder{header: http.Header{}, conn: server}
+			req, err := http.NewRequest(http.MethodPost, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services",
+				strings.NewReader(serviceBody("4189d3c2-8882-4871-a3c2-d380272eed88")))
+			require.NoError(t, err)
+			req.Header.Set("X-Auth-Token", fake.DefaultToken)
+			srv.ServeHTTP(w, req)
+			require.True(t, w.hijacked)
+			assert.Zero(t, w.afterHijack, "writes through the ResponseWriter after the hijack")
 		})
 	}
 }

@@ -195,3 +195,38 @@ func TestDropWritesNothingAfterHijack(t *testing.T) {
 		})
 	}
 }
+
+// Header names a client sets without canonical case (straight into the
+// map) reach the handler as over a socket, where the server
+// canonicalizes them.
+func TestTransportHeaderNamesAsOverASocket(t *testing.T) {
+	t.Parallel()
+	for _, socket := range []bool{false, true} {
+		name := "memory"
+		if socket {
+			name = "socket"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			srv := fake.NewServer(fake.WithClock(clock.NewMock()))
+			t.Cleanup(srv.Close)
+			c := srv.Client()
+			if socket {
+				tr := &http.Transport{}
+				c = &http.Client{Transport: tr}
+				t.Cleanup(tr.CloseIdleConnections)
+			}
+			req, err := http.NewRequest(http.MethodGet, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", nil)
+			require.NoError(t, err)
+			lower := strings.ToLower("X-Auth-Token") // as a client may write it straight into the map
+			req.Header[lower] = []string{fake.DefaultToken}
+			resp, err := c.Do(req)
+			require.NoError(t, err)
+			defer resp.Body.Close()
+			b, err := io.ReadAll(resp.Body)
+			require.NoError(t, err)
+			assert.Equal(t, http.StatusOK, resp.StatusCode, "%s", b)
+			assert.Equal(t, []string{fake.DefaultToken}, req.Header[lower], "the client's request is left as it was")
+		})
+	}
+}

@@ -92,7 +92,7 @@ func (s *Server) serveJournaled(w http.ResponseWriter, r *http.Request, id strin
 	status, v := serve(r, x, id)
 	e := scenario.Entry{Time: x.req.Time, RequestID: id, Op: x.req.Op, Method: r.Method, Path: r.URL.Path,
 		Template: x.req.Template, Project: x.req.Project, Resource: x.req.Resource, Status: status,
-		Rule: x.out.Rule, Dropped: x.out.Drop != "", Canceled: x.canceled, ErrorCode: errorCodeOf(v)}
+		Rule: x.out.Rule, Dropped: x.out.Drop != "" && !x.canceled, Canceled: x.canceled, ErrorCode: errorCodeOf(v)}
 	if e.ErrorCode == "" && status < 300 {
 		e.Created = createdID(x.req.Op, v)
 		if s.scn != nil {

@@ -42,6 +42,7 @@ func TestTransportErrors(t *testing.T) {
 		{"canceled", scenario.Delay(2 * time.Minute), 0, false, true, context.Canceled, false, true},
 		{"answer lost to deadline", scenario.DelayResponse(2 * time.Minute), 0, true, false, context.DeadlineExceeded, true, true},
 		{"answer lost to cancel", scenario.DelayResponse(2 * time.Minute), 0, false, true, context.Canceled, true, true},
+		{"canceled before a drop", scenario.Effect{Latency: 2 * time.Minute, Drop: scenario.DropBefore}, 0, false, true, context.Canceled, false, true},
 		{"dropped before", scenario.Drop(scenario.DropBefore), 0, false, false, io.ErrUnexpectedEOF, false, false},
 		{"dropped after", scenario.LoseResponse(), 0, false, false, io.ErrUnexpectedEOF, true, false},
 		{"reset", scenario.Drop(scenario.DropReset), 0, false, false, syscall.ECONNRESET, false, false},

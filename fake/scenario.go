@@ -205,7 +205,11 @@ func cut(w http.ResponseWriter, r *http.Request, reset bool) {
 		if err != nil {
 			break
 		}
-		if tcp, ok := conn.(*net.TCPConn); ok && reset {
+		raw := conn
+		if l, ok := conn.(*limitedConn); ok { // ListenAndServe's
+			raw = l.Conn
+		}
+		if tcp, ok := raw.(*net.TCPConn); ok && reset {
 			_ = tcp.SetLinger(0)
 		} else {
 			_, _ = buf.WriteString("HTTP/1.1 200 OK\r\n")

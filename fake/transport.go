@@ -108,8 +108,11 @@ func (t memTransport) serve(req *http.Request) (resp *http.Response, err error) 
 		Header: make(http.Header, 4), Body: &w.body, Request: req}
 	t.h.ServeHTTP(w, in)
 	w.resp.Status = statusLines[w.resp.StatusCode]
-	w.body.Reset(w.data)
 	w.resp.ContentLength = int64(len(w.data))
+	if req.Method == http.MethodHead { // the length of the body it does not get, as over a socket
+		w.data = nil
+	}
+	w.body.Reset(w.data)
 	return &w.resp, nil
 }
 

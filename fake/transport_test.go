@@ -231,3 +231,37 @@ func TestTransportHeaderNamesAsOverASocket(t *testing.T) {
 		})
 	}
 }
+
+// A HEAD request gets the headers of its answer and no body, in memory as
+// over a socket.
+func TestTransportHeadHasNoBody(t *testing.T) {
+	t.Parallel()
+	for _, socket := range []bool{false, true} {
+		name := "memory"
+		if socket {
+			name = "socket"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			srv := fake.NewServer(fake.WithClock(clock.NewMock()))
+			t.Cleanup(srv.Close)
+			c := srv.Client()
+			if socket {
+				tr := &http.Transport{}
+				c = &http.Client{Transport: tr}
+				t.Cleanup(tr.CloseIdleConnections)
+			}
+			req, err := http.NewRequest(http.MethodHead, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", nil)
+			require.NoError(t, err)
+			req.Header.Set("X-Auth-Token", fake.DefaultToken)
+			resp, err := c.Do(req)
+			require.NoError(t, err)
+			defer resp.Body.Close()
+			b, err := io.ReadAll(resp.Body)
+			require.NoError(t, err)
+			assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+			assert.Empty(t, b)
+			assert.Positive(t, resp.ContentLength, "the length of the answer a GET would get")
+		})
+	}
+}

@@ -99,15 +99,16 @@ func (s *Server) serveNet(r *http.Request, x *exchange, requestID string) (int, 
 }
 
 // netAuthErrors maps the VPCEP errors of authentication and body reading
-// (and of scenario rules that name them) to each companion API's.
-var netAuthErrors = map[string]map[*api.Error]*api.Error{
-	"vpc": {api.E0003: api.VPC0008, api.E0004: api.VPC0007, api.E0014: api.VPC0007, api.E0002: api.VPC0101},
-	"elb": {api.E0003: api.ELB1102, api.E0004: api.ELB9808, api.E0014: api.ELB9808, api.E0002: api.ELB0002},
+// (and of scenario rules that name them: by code, as a rule's error is a
+// copy) to each companion API's.
+var netAuthErrors = map[string]map[string]*api.Error{
+	"vpc": {api.E0003.Code: api.VPC0008, api.E0004.Code: api.VPC0007, api.E0014.Code: api.VPC0007, api.E0002.Code: api.VPC0101},
+	"elb": {api.E0003.Code: api.ELB1102, api.E0004.Code: api.ELB9808, api.E0014.Code: api.ELB9808, api.E0002.Code: api.ELB0002},
 }
 
 // netReject logs err and returns it in the envelope of apiName.
 func (s *Server) netReject(r *http.Request, op, apiName, requestID string, err *api.Error) (int, any) {
-	if m, ok := netAuthErrors[apiName][err]; ok {
+	if m, ok := netAuthErrors[apiName][err.Code]; ok {
 		err = m
 	}
 	s.log.LogAttrs(r.Context(), slog.LevelInfo, "companion rejected", slog.String("op", op), slog.String("method", r.Method),

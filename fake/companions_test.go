@@ -384,3 +384,14 @@ func TestModuleFlowOverHTTP(t *testing.T) {
 	owner.gone(owner.vpc(http.MethodGet, "/vpcs/"+vpc.ID, nil))
 	assert.Nil(t, srv.Export().Network, "nothing left")
 }
+
+// A scenario rule that answers a VPCEP authentication code (a token storm
+// over every operation) answers each companion API's own code.
+func TestCompanionScenarioRuleOfAVPCEPCode(t *testing.T) {
+	t.Parallel()
+	sc := scenario.New()
+	require.NoError(t, sc.Add(scenario.Rule{Name: "storm", Effect: scenario.Effect{Code: "EndPoint.0003"}}))
+	srv := fake.NewTest(t, fake.WithScenario(sc))
+	wantNetError(t, send(t, srv, fake.DefaultTenant, http.MethodGet, netPath(fake.DefaultTenant, "/subnets"), nil), 401, "VPC.0008")
+	wantNetError(t, send(t, srv, fake.DefaultTenant, http.MethodGet, "/elb/v2.0/lbaas/loadbalancers", nil), 401, "ELB.1102")
+}

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -112,4 +113,24 @@ func TestShutdownCutsOffLongRequests(t *testing.T) {
 	cancel()
 	assert.NoError(t, <-errc)
 	mock.Add(time.Hour) // lets the cut-off handler finish
+}
+
+// A scenario's reset drop resets the connection under ListenAndServe too,
+// whose connections the limiter wraps: the client reads ECONNRESET, not
+// the unexpected EOF of a plain drop.
+func TestResetDropUnderListenAndServe(t *testing.T) {
+	t.Parallel()
+	scn := scenario.New()
+	require.NoError(t, scn.Add(scenario.Rule{Effect: scenario.Drop(scenario.DropReset)}))
+	addr, _, _ := listen(t, New(WithClock(clock.NewMock()), WithScenario(scn)))
+	tr := &http.Transport{}
+	t.Cleanup(tr.CloseIdleConnections)
+	req, err := http.NewRequest("GET", "http://"+addr+"/v1/"+DefaultProjectID+"/vpc-endpoint-services", nil)
+	require.NoError(t, err)
+	req.Header.Set("X-Auth-Token", DefaultToken)
+	resp, err := (&http.Client{Transport: tr}).Do(req)
+	if err == nil {
+		resp.Body.Close()
+	}
+	require.ErrorIs(t, err, syscall.ECONNRESET)
 }

@@ -92,7 +92,7 @@ func (s *Server) serveJournaled(w http.ResponseWriter, r *http.Request, id strin
 	status, v := serve(r, x, id)
 	e := scenario.Entry{Time: x.req.Time, RequestID: id, Op: x.req.Op, Method: r.Method, Path: r.URL.Path,
 		Template: x.req.Template, Project: x.req.Project, Resource: x.req.Resource, Status: status,
-		Rule: x.out.Rule, Dropped: x.out.Drop != "", Canceled: x.canceled, ErrorCode: errorCodeOf(v)}
+		Rule: x.out.Rule, Dropped: x.out.Drop != "" && !x.canceled, Canceled: x.canceled, ErrorCode: errorCodeOf(v)}
 	if e.ErrorCode == "" && status < 300 {
 		e.Created = createdID(x.req.Op, v)
 		if s.scn != nil {
@@ -118,6 +118,7 @@ func (s *Server) serveJournaled(w http.ResponseWriter, r *http.Request, id strin
 		panic(http.ErrAbortHandler) // nobody listens any more
 	case e.Dropped:
 		cut(w, r, x.out.Drop == scenario.DropReset)
+		return
 	}
 	if x.out.RetryAfter > 0 && x.out.Code != "" {
 		w.Header().Set("Retry-After", strconv.Itoa(x.out.RetryAfter))
@@ -187,7 +188,7 @@ func hide[T any](scn *scenario.Scenario, now time.Time, items []T, total int, id
 func (s *Server) Scenario() *scenario.Scenario { return s.scn }
 
 // cut ends the connection of w without an answer, the same way over a
-// socket and in memory. Over a socket it writes a status line and closes
+// socket and in memory; nothing may be written to w after it. Over a socket it writes a status line and closes
 // the connection, so the client reads an unexpected EOF where the headers
 // should be, or, with reset, closes it with a TCP RST (connection reset
 // by peer). The in-memory transport returns errors that wrap the same
@@ -207,7 +208,11 @@ func cut(w http.ResponseWriter, r *http.Request, reset bool) {
 		if err != nil {
 			break
 		}
-		if tcp, ok := conn.(*net.TCPConn); ok && reset {
+		raw := conn
+		if l, ok := conn.(*limitedConn); ok { // ListenAndServe's
+			raw = l.Conn
+		}
+		if tcp, ok := raw.(*net.TCPConn); ok && reset {
 			_ = tcp.SetLinger(0)
 		} else {
 			_, _ = buf.WriteString("HTTP/1.1 200 OK\r\n")

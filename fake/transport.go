@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/textproto"
 	"strconv"
 	"syscall"
 )
@@ -102,18 +103,50 @@ func (t memTransport) serve(req *http.Request) (resp *http.Response, err error) 
 			}
 		}
 	}()
-	in := req
-	if in.Host == "" {
-		in = req.Clone(req.Context())
-		in.Host = req.URL.Host
-	}
+	in := serverRequest(req)
 	w.resp = http.Response{StatusCode: http.StatusOK, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
 		Header: make(http.Header, 4), Body: &w.body, Request: req}
 	t.h.ServeHTTP(w, in)
 	w.resp.Status = statusLines[w.resp.StatusCode]
-	w.body.Reset(w.data)
 	w.resp.ContentLength = int64(len(w.data))
+	if req.Method == http.MethodHead { // the length of the body it does not get, as over a socket
+		w.data = nil
+	}
+	w.body.Reset(w.data)
 	return &w.resp, nil
+}
+
+// serverRequest returns req as a server would receive it: with its Host,
+// canonical header names, and a length of -1 for a body the client sends
+// chunked (one a client request gives a length of 0). req itself is left
+// as it is, a copy made only when something differs.
+func serverRequest(req *http.Request) *http.Request {
+	unknownLength := req.ContentLength == 0 && req.Body != nil && req.Body != http.NoBody
+	canonical := true
+	for k := range req.Header {
+		if textproto.CanonicalMIMEHeaderKey(k) != k {
+			canonical = false
+			break
+		}
+	}
+	if req.Host != "" && !unknownLength && canonical {
+		return req
+	}
+	in := req.Clone(req.Context())
+	if in.Host == "" {
+		in.Host = req.URL.Host
+	}
+	if unknownLength {
+		in.ContentLength = -1
+	}
+	if !canonical {
+		in.Header = make(http.Header, len(req.Header))
+		for k, vs := range req.Header {
+			k = textproto.CanonicalMIMEHeaderKey(k)
+			in.Header[k] = append(in.Header[k], vs...)
+		}
+	}
+	return in
 }
 
 // statusLines holds "200 OK" and the like for every valid code.

@@ -1,6 +1,7 @@
 package fake_test
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"io"
@@ -41,6 +42,7 @@ func TestTransportErrors(t *testing.T) {
 		{"canceled", scenario.Delay(2 * time.Minute), 0, false, true, context.Canceled, false, true},
 		{"answer lost to deadline", scenario.DelayResponse(2 * time.Minute), 0, true, false, context.DeadlineExceeded, true, true},
 		{"answer lost to cancel", scenario.DelayResponse(2 * time.Minute), 0, false, true, context.Canceled, true, true},
+		{"canceled before a drop", scenario.Effect{Latency: 2 * time.Minute, Drop: scenario.DropBefore}, 0, false, true, context.Canceled, false, true},
 		{"dropped before", scenario.Drop(scenario.DropBefore), 0, false, false, io.ErrUnexpectedEOF, false, false},
 		{"dropped after", scenario.LoseResponse(), 0, false, false, io.ErrUnexpectedEOF, true, false},
 		{"reset", scenario.Drop(scenario.DropReset), 0, false, false, syscall.ECONNRESET, false, false},
@@ -102,4 +104,164 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// A request body of unknown length (ContentLength 0 with a body, which a
+// client request means as unknown, sent chunked over a socket) is read
+// whole in memory as over a socket.
+func TestTransportBodyOfUnknownLength(t *testing.T) {
+	t.Parallel()
+	for _, socket := range []bool{false, true} {
+		name := "memory"
+		if socket {
+			name = "socket"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			srv := fake.NewServer(fake.WithClock(clock.NewMock()))
+			t.Cleanup(srv.Close)
+			c := srv.Client()
+			if socket {
+				tr := &http.Transport{}
+				c = &http.Client{Transport: tr}
+				t.Cleanup(tr.CloseIdleConnections)
+			}
+			body := struct{ io.Reader }{strings.NewReader(serviceBody("4189d3c2-8882-4871-a3c2-d380272eed88"))}
+			req, err := http.NewRequest(http.MethodPost, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", body)
+			require.NoError(t, err)
+			require.Zero(t, req.ContentLength, "unknown to the client")
+			req.Header.Set("X-Auth-Token", fake.DefaultToken)
+			resp, err := c.Do(req)
+			require.NoError(t, err)
+			defer resp.Body.Close()
+			b, err := io.ReadAll(resp.Body)
+			require.NoError(t, err)
+			assert.Equal(t, http.StatusOK, resp.StatusCode, "%s", b)
+		})
+	}
+}
+
+// hijackRecorder is a ResponseWriter over a connection that counts what
+// is written through it once the handler has hijacked the connection.
+type hijackRecorder struct {
+	header      http.Header
+	hijacked    bool
+	afterHijack int
+	conn        net.Conn
+}
+
+func (w *hijackRecorder) Header() http.Header { return w.header }
+
+func (w *hijackRecorder) WriteHeader(int) {
+	if w.hijacked {
+		w.afterHijack++
+	}
+}
+
+func (w *hijackRecorder) Write(b []byte) (int, error) {
+	if w.hijacked {
+		w.afterHijack++
+		return 0, http.ErrHijacked
+	}
+	return len(b), nil
+}
+
+func (w *hijackRecorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.hijacked = true
+	return w.conn, bufio.NewReadWriter(bufio.NewReader(w.conn), bufio.NewWriter(io.Discard)), nil
+}
+
+// A dropped connection is left alone once hijacked: no status or body is
+// written through the ResponseWriter (net/http would log each as a
+// warning), before or after the operation ran.
+func TestDropWritesNothingAfterHijack(t *testing.T) {
+	t.Parallel()
+	for _, drop := range []string{scenario.DropBefore, scenario.DropAfter, scenario.DropReset} {
+		t.Run(drop, func(t *testing.T) {
+			t.Parallel()
+			scn := scenario.New()
+			require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: "CreateEndpointService"}, Effect: scenario.Drop(drop)}))
+			srv := fake.NewServer(fake.WithClock(clock.NewMock()), fake.WithScenario(scn))
+			t.Cleanup(srv.Close)
+			server, other := net.Pipe()
+			t.Cleanup(func() { other.Close() })
+			w := &hijackRecorder{header: http.Header{}, conn: server}
+			req, err := http.NewRequest(http.MethodPost, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services",
+				strings.NewReader(serviceBody("4189d3c2-8882-4871-a3c2-d380272eed88")))
+			require.NoError(t, err)
+			req.Header.Set("X-Auth-Token", fake.DefaultToken)
+			srv.ServeHTTP(w, req)
+			require.True(t, w.hijacked)
+			assert.Zero(t, w.afterHijack, "writes through the ResponseWriter after the hijack")
+		})
+	}
+}
+
+// Header names a client sets without canonical case (straight into the
+// map) reach the handler as over a socket, where the server
+// canonicalizes them.
+func TestTransportHeaderNamesAsOverASocket(t *testing.T) {
+	t.Parallel()
+	for _, socket := range []bool{false, true} {
+		name := "memory"
+		if socket {
+			name = "socket"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			srv := fake.NewServer(fake.WithClock(clock.NewMock()))
+			t.Cleanup(srv.Close)
+			c := srv.Client()
+			if socket {
+				tr := &http.Transport{}
+				c = &http.Client{Transport: tr}
+				t.Cleanup(tr.CloseIdleConnections)
+			}
+			req, err := http.NewRequest(http.MethodGet, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", nil)
+			require.NoError(t, err)
+			lower := strings.ToLower("X-Auth-Token") // as a client may write it straight into the map
+			req.Header[lower] = []string{fake.DefaultToken}
+			resp, err := c.Do(req)
+			require.NoError(t, err)
+			defer resp.Body.Close()
+			b, err := io.ReadAll(resp.Body)
+			require.NoError(t, err)
+			assert.Equal(t, http.StatusOK, resp.StatusCode, "%s", b)
+			assert.Equal(t, []string{fake.DefaultToken}, req.Header[lower], "the client's request is left as it was")
+		})
+	}
+}
+
+// A HEAD request gets the headers of its answer and no body, in memory as
+// over a socket.
+func TestTransportHeadHasNoBody(t *testing.T) {
+	t.Parallel()
+	for _, socket := range []bool{false, true} {
+		name := "memory"
+		if socket {
+			name = "socket"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			srv := fake.NewServer(fake.WithClock(clock.NewMock()))
+			t.Cleanup(srv.Close)
+			c := srv.Client()
+			if socket {
+				tr := &http.Transport{}
+				c = &http.Client{Transport: tr}
+				t.Cleanup(tr.CloseIdleConnections)
+			}
+			req, err := http.NewRequest(http.MethodHead, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", nil)
+			require.NoError(t, err)
+			req.Header.Set("X-Auth-Token", fake.DefaultToken)
+			resp, err := c.Do(req)
+			require.NoError(t, err)
+			defer resp.Body.Close()
+			b, err := io.ReadAll(resp.Body)
+			require.NoError(t, err)
+			assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+			assert.Empty(t, b)
+			assert.Positive(t, resp.ContentLength, "the length of the answer a GET would get")
+		})
+	}
 }

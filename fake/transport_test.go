@@ -48,54 +48,42 @@ func TestTransportErrors(t *testing.T) {
 		{"reset", scenario.Drop(scenario.DropReset), 0, false, false, syscall.ECONNRESET, false, false},
 	}
 	for _, tc := range tests {
-		for _, socket := range []bool{false, true} {
-			name := tc.name + "/memory"
-			if socket {
-				name = tc.name + "/socket"
+		bothTransports(t, tc.name+"/", func(t *testing.T, client func(*fake.Server) *http.Client) {
+			scn := scenario.New()
+			require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: "CreateEndpointService"}, Effect: tc.effect}))
+			srv := fake.NewServer(fake.WithClock(clock.NewMock()), fake.WithScenario(scn))
+			c := client(srv)
+			t.Cleanup(srv.Close)
+			c.Timeout = tc.timeout
+			ctx, cancel := context.WithCancel(context.Background())
+			if tc.deadline {
+				ctx, cancel = context.WithTimeout(context.Background(), short)
 			}
-			t.Run(name, func(t *testing.T) {
-				t.Parallel()
-				scn := scenario.New()
-				require.NoError(t, scn.Add(scenario.Rule{Match: scenario.Match{Op: "CreateEndpointService"}, Effect: tc.effect}))
-				srv := fake.NewServer(fake.WithClock(clock.NewMock()), fake.WithScenario(scn))
-				c := srv.Client()
-				if socket {
-					tr := &http.Transport{}
-					c = &http.Client{Transport: tr}
-					t.Cleanup(tr.CloseIdleConnections)
-				}
-				t.Cleanup(srv.Close)
-				c.Timeout = tc.timeout
-				ctx, cancel := context.WithCancel(context.Background())
-				if tc.deadline {
-					ctx, cancel = context.WithTimeout(context.Background(), short)
-				}
-				defer cancel()
-				if tc.cancel {
-					go func() { scn.AwaitBlocked(1); cancel() }()
-				}
-				req, err := http.NewRequestWithContext(ctx, http.MethodPost, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services",
-					strings.NewReader(serviceBody("4189d3c2-8882-4871-a3c2-d380272eed88")))
-				require.NoError(t, err)
-				req.Header.Set("X-Auth-Token", fake.DefaultToken)
-				resp, err := c.Do(req)
-				if err == nil {
-					resp.Body.Close()
-				}
-				require.ErrorIs(t, err, tc.want)
-				var ne net.Error
-				assert.Equal(t, errors.Is(tc.want, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout(), "a timeout: %v", err)
+			defer cancel()
+			if tc.cancel {
+				go func() { scn.AwaitBlocked(1); cancel() }()
+			}
+			req, err := http.NewRequestWithContext(ctx, http.MethodPost, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services",
+				strings.NewReader(serviceBody("4189d3c2-8882-4871-a3c2-d380272eed88")))
+			require.NoError(t, err)
+			req.Header.Set("X-Auth-Token", fake.DefaultToken)
+			resp, err := c.Do(req)
+			if err == nil {
+				resp.Body.Close()
+			}
+			require.ErrorIs(t, err, tc.want)
+			var ne net.Error
+			assert.Equal(t, errors.Is(tc.want, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout(), "a timeout: %v", err)
 
-				scn.AwaitRecorded(1) // the server finishes on its own
-				j := scn.Requests(scenario.Query{})
-				require.Len(t, j, 1)
-				assert.Equal(t, tc.canceled, j[0].Canceled)
-				assert.Equal(t, !tc.canceled, j[0].Dropped)
-				assert.Equal(t, tc.applied, j[0].Created != "", "the journal names what the create made")
-				l, _ := list(t, srv, "")
-				assert.Equal(t, b2i(tc.applied), l.TotalCount)
-			})
-		}
+			scn.AwaitRecorded(1) // the server finishes on its own
+			j := scn.Requests(scenario.Query{})
+			require.Len(t, j, 1)
+			assert.Equal(t, tc.canceled, j[0].Canceled)
+			assert.Equal(t, !tc.canceled, j[0].Dropped)
+			assert.Equal(t, tc.applied, j[0].Created != "", "the journal names what the create made")
+			l, _ := list(t, srv, "")
+			assert.Equal(t, b2i(tc.applied), l.TotalCount)
+		})
 	}
 }
 
@@ -111,34 +99,22 @@ func b2i(b bool) int {
 // whole in memory as over a socket.
 func TestTransportBodyOfUnknownLength(t *testing.T) {
 	t.Parallel()
-	for _, socket := range []bool{false, true} {
-		name := "memory"
-		if socket {
-			name = "socket"
-		}
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			srv := fake.NewServer(fake.WithClock(clock.NewMock()))
-			t.Cleanup(srv.Close)
-			c := srv.Client()
-			if socket {
-				tr := &http.Transport{}
-				c = &http.Client{Transport: tr}
-				t.Cleanup(tr.CloseIdleConnections)
-			}
-			body := struct{ io.Reader }{strings.NewReader(serviceBody("4189d3c2-8882-4871-a3c2-d380272eed88"))}
-			req, err := http.NewRequest(http.MethodPost, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", body)
-			require.NoError(t, err)
-			require.Zero(t, req.ContentLength, "unknown to the client")
-			req.Header.Set("X-Auth-Token", fake.DefaultToken)
-			resp, err := c.Do(req)
-			require.NoError(t, err)
-			defer resp.Body.Close()
-			b, err := io.ReadAll(resp.Body)
-			require.NoError(t, err)
-			assert.Equal(t, http.StatusOK, resp.StatusCode, "%s", b)
-		})
-	}
+	bothTransports(t, "", func(t *testing.T, client func(*fake.Server) *http.Client) {
+		srv := fake.NewServer(fake.WithClock(clock.NewMock()))
+		t.Cleanup(srv.Close)
+		c := client(srv)
+		body := struct{ io.Reader }{strings.NewReader(serviceBody("4189d3c2-8882-4871-a3c2-d380272eed88"))}
+		req, err := http.NewRequest(http.MethodPost, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", body)
+		require.NoError(t, err)
+		require.Zero(t, req.ContentLength, "unknown to the client")
+		req.Header.Set("X-Auth-Token", fake.DefaultToken)
+		resp, err := c.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		assert.Equal(t, http.StatusOK, resp.StatusCode, "%s", b)
+	})
 }
 
 // hijackRecorder is a ResponseWriter over a connection that counts what
@@ -202,66 +178,65 @@ func TestDropWritesNothingAfterHijack(t *testing.T) {
 // canonicalizes them.
 func TestTransportHeaderNamesAsOverASocket(t *testing.T) {
 	t.Parallel()
-	for _, socket := range []bool{false, true} {
-		name := "memory"
-		if socket {
-			name = "socket"
-		}
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			srv := fake.NewServer(fake.WithClock(clock.NewMock()))
-			t.Cleanup(srv.Close)
-			c := srv.Client()
-			if socket {
-				tr := &http.Transport{}
-				c = &http.Client{Transport: tr}
-				t.Cleanup(tr.CloseIdleConnections)
-			}
-			req, err := http.NewRequest(http.MethodGet, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", nil)
-			require.NoError(t, err)
-			lower := strings.ToLower("X-Auth-Token") // as a client may write it straight into the map
-			req.Header[lower] = []string{fake.DefaultToken}
-			resp, err := c.Do(req)
-			require.NoError(t, err)
-			defer resp.Body.Close()
-			b, err := io.ReadAll(resp.Body)
-			require.NoError(t, err)
-			assert.Equal(t, http.StatusOK, resp.StatusCode, "%s", b)
-			assert.Equal(t, []string{fake.DefaultToken}, req.Header[lower], "the client's request is left as it was")
-		})
-	}
+	bothTransports(t, "", func(t *testing.T, client func(*fake.Server) *http.Client) {
+		srv := fake.NewServer(fake.WithClock(clock.NewMock()))
+		t.Cleanup(srv.Close)
+		c := client(srv)
+		req, err := http.NewRequest(http.MethodGet, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", nil)
+		require.NoError(t, err)
+		lower := strings.ToLower("X-Auth-Token") // as a client may write it straight into the map
+		req.Header[lower] = []string{fake.DefaultToken}
+		resp, err := c.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		assert.Equal(t, http.StatusOK, resp.StatusCode, "%s", b)
+		assert.Equal(t, []string{fake.DefaultToken}, req.Header[lower], "the client's request is left as it was")
+	})
 }
 
 // A HEAD request gets the headers of its answer and no body, in memory as
 // over a socket.
 func TestTransportHeadHasNoBody(t *testing.T) {
 	t.Parallel()
+	bothTransports(t, "", func(t *testing.T, client func(*fake.Server) *http.Client) {
+		srv := fake.NewServer(fake.WithClock(clock.NewMock()))
+		t.Cleanup(srv.Close)
+		c := client(srv)
+		req, err := http.NewRequest(http.MethodHead, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", nil)
+		require.NoError(t, err)
+		req.Header.Set("X-Auth-Token", fake.DefaultToken)
+		resp, err := c.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+		assert.Empty(t, b)
+		assert.Positive(t, resp.ContentLength, "the length of the answer a GET would get")
+	})
+}
+
+// bothTransports runs f as two parallel subtests, name+"memory" and
+// name+"socket": client returns the server's in-memory client in the
+// first and a plain net/http client over its socket in the second.
+func bothTransports(t *testing.T, name string, f func(t *testing.T, client func(*fake.Server) *http.Client)) {
 	for _, socket := range []bool{false, true} {
-		name := "memory"
+		sub := name + "memory"
 		if socket {
-			name = "socket"
+			sub = name + "socket"
 		}
-		t.Run(name, func(t *testing.T) {
+		t.Run(sub, func(t *testing.T) {
 			t.Parallel()
-			srv := fake.NewServer(fake.WithClock(clock.NewMock()))
-			t.Cleanup(srv.Close)
-			c := srv.Client()
-			if socket {
+			f(t, func(srv *fake.Server) *http.Client {
+				if !socket {
+					return srv.Client()
+				}
 				tr := &http.Transport{}
-				c = &http.Client{Transport: tr}
 				t.Cleanup(tr.CloseIdleConnections)
-			}
-			req, err := http.NewRequest(http.MethodHead, srv.ProjectURL(fake.DefaultProjectID)+"vpc-endpoint-services", nil)
-			require.NoError(t, err)
-			req.Header.Set("X-Auth-Token", fake.DefaultToken)
-			resp, err := c.Do(req)
-			require.NoError(t, err)
-			defer resp.Body.Close()
-			b, err := io.ReadAll(resp.Body)
-			require.NoError(t, err)
-			assert.Equal(t, http.StatusNotFound, resp.StatusCode)
-			assert.Empty(t, b)
-			assert.Positive(t, resp.ContentLength, "the length of the answer a GET would get")
+				return &http.Client{Transport: tr}
+			})
 		})
 	}
 }
